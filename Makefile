@@ -1,0 +1,62 @@
+# Resultaatwijzer. The two commands a new machine needs:
+#   make serve   install into .venv, build site + index, serve on http://$(HOST):$(PORT)
+#   make test    install what the tests need (incl. Debian's Chromium) and run every test
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV   := .venv
+BIN    := $(VENV)/bin
+HOST   ?= 127.0.0.1
+PORT   ?= 8000
+WORKERS ?= 2
+CHROMIUM := /usr/bin/chromium
+
+.PHONY: serve dev build check test bench install install-test browser lock clean
+
+serve: install build
+	$(BIN)/gunicorn 'server:create_app()' --bind $(HOST):$(PORT) --workers $(WORKERS) \
+		--access-logfile - --error-logfile -
+
+# Flask's development server with reload; never for production.
+dev: install build
+	$(BIN)/flask --app server run --debug --host $(HOST) --port $(PORT)
+
+build: install
+	$(BIN)/kb build .
+
+check: install
+	$(BIN)/kb check .
+
+test: install-test browser
+	$(BIN)/python -m pytest
+
+bench: install-test
+	$(BIN)/python -m tests.bench
+
+install: $(VENV)/.installed
+install-test: $(VENV)/.installed-test
+
+$(VENV)/.installed: pyproject.toml constraints.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e .
+	touch $@
+
+$(VENV)/.installed-test: $(VENV)/.installed
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[test]'
+	touch $@
+
+# Browser tests drive Debian's Chromium through Playwright; no browser is downloaded.
+browser:
+	@test -x $(CHROMIUM) || { \
+		echo "Installing Debian's chromium for the browser tests"; \
+		SUDO=$$(test "$$(id -u)" = 0 || echo sudo); \
+		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; }
+
+# Re-pin every dependency after changing pyproject.toml.
+lock:
+	rm -rf /tmp/rw-lock && $(PYTHON) -m venv /tmp/rw-lock
+	/tmp/rw-lock/bin/pip install --quiet -e '.[test]'
+	{ echo "# Exact versions for a reproducible install: pip install -c constraints.txt -e '.[test]'"; \
+	  echo "# Regenerate with: make lock"; \
+	  /tmp/rw-lock/bin/pip freeze --exclude-editable | grep -iv '^resultaatwijzer'; } > constraints.txt
+
+clean:
+	rm -rf build site .pytest_cache

@@ -1,0 +1,119 @@
+"""Build every artefact (site, search index) into a fresh release and swap it in atomically.
+
+    build/releases/<stamp>/site/        the static site (mkdocs)
+    build/releases/<stamp>/index/       the search index
+    build/releases/<stamp>/manifest.json
+    build/current -> releases/<stamp>   what the server serves
+
+A failed build leaves `current` untouched, so the last good release stays served.
+"""
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+from datetime import datetime, timezone
+from pathlib import Path
+
+from kb.problems import ContentError
+
+KEEP_RELEASES = 3
+
+
+class BuildError(Exception):
+    pass
+
+
+def current_release(build_dir: Path) -> Path | None:
+    link = build_dir / "current"
+    return link.resolve() if link.is_symlink() and link.resolve().is_dir() else None
+
+
+def build(root: Path, build_dir: Path | None = None, log=print) -> Path:
+    from kb import load
+
+    root = root.resolve()
+    build_dir = (build_dir or root / "build").resolve()
+    releases = build_dir / "releases"
+    releases.mkdir(parents=True, exist_ok=True)
+    with _exclusive(build_dir / ".lock"):
+        knowledge = load(root)
+        if knowledge.problems:
+            raise ContentError(knowledge.problems)
+        stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S%fZ")
+        release = releases / stamp
+        staging = releases / f".{stamp}.partial"
+        staging.mkdir()
+        try:
+            started = time.perf_counter()
+            _build_site(root, staging / "site")
+            log(f"site built in {time.perf_counter() - started:.1f} s")
+            started = time.perf_counter()
+            from search.indexer import build_index  # Whoosh stays behind the search package
+            stats = build_index(knowledge, staging / "index")
+            log(f"search index built in {time.perf_counter() - started:.2f} s ({stats['documents']} sections)")
+            manifest = {
+                "built_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+                "pages": _count_pages(staging / "site"),
+                "content_pages": len(knowledge.pages),
+                "index": stats,
+            }
+            (staging / "manifest.json").write_text(json.dumps(manifest, indent=2), encoding="utf-8")
+            staging.rename(release)
+        except BaseException:
+            shutil.rmtree(staging, ignore_errors=True)
+            raise
+        _point_current_at(build_dir, release)
+        _prune(releases, keep=release)
+        return release
+
+
+def _build_site(root: Path, site_dir: Path) -> None:
+    # -P: never import a project-local kb/ folder instead of the installed package.
+    # A subprocess keeps MkDocs' global state (plugins, hooks, logging) out of this process.
+    result = subprocess.run(
+        [sys.executable, "-P", "-m", "mkdocs", "build", "--strict", "--quiet",
+         "--config-file", str(root / "mkdocs.yml"), "--site-dir", str(site_dir)],
+        cwd=root, capture_output=True, text=True)
+    if result.returncode != 0:
+        raise BuildError("the site build failed:\n" + (result.stderr or result.stdout).strip())
+
+
+def _count_pages(site: Path) -> dict:
+    counts = {"nl": 0, "en": 0}
+    for page in site.rglob("index.html"):
+        rel = page.relative_to(site).as_posix()
+        if rel.startswith(("search/", "en/search/", "assets/")):
+            continue
+        counts["en" if rel.startswith("en/") else "nl"] += 1
+    return counts
+
+
+def _point_current_at(build_dir: Path, release: Path) -> None:
+    temporary = build_dir / f".current-{os.getpid()}"
+    with contextlib.suppress(FileNotFoundError):
+        temporary.unlink()
+    temporary.symlink_to(release.relative_to(build_dir))
+    os.replace(temporary, build_dir / "current")  # atomic on POSIX
+
+
+def _prune(releases: Path, keep: Path) -> None:
+    # Keep a few old releases: a request that started on one may still be reading it.
+    old = sorted(p for p in releases.iterdir() if p.is_dir() and not p.name.startswith(".") and p != keep)
+    for path in old[: max(0, len(old) - (KEEP_RELEASES - 1))]:
+        shutil.rmtree(path, ignore_errors=True)
+
+
+@contextlib.contextmanager
+def _exclusive(lock_path: Path):
+    with open(lock_path, "w") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)

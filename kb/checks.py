@@ -1,0 +1,247 @@
+"""Every rule the content must follow, each reported as a Problem with file and line.
+
+The messages are read by editors (at a ministry, say), not by developers: they say what is wrong
+and what to do, in plain words.
+"""
+from __future__ import annotations
+
+import posixpath
+from collections import defaultdict
+from functools import lru_cache
+from pathlib import Path
+
+import jsonschema
+from referencing import Registry, Resource
+from referencing.jsonschema import DRAFT202012
+
+from kb import yamlio
+from kb.pages import LANGUAGES
+from kb.problems import Problem
+
+SCHEMA_DIR = Path(__file__).parent / "schemas"
+
+
+@lru_cache(maxsize=None)
+def _registry() -> Registry:
+    defs = yamlio.load_file(SCHEMA_DIR / "defs.yml")
+    return Registry().with_resource("defs", Resource.from_contents(defs, default_specification=DRAFT202012))
+
+
+@lru_cache(maxsize=None)
+def validator(name: str) -> jsonschema.Draft202012Validator:
+    schema = yamlio.load_file(SCHEMA_DIR / f"{name}.yml")
+    return jsonschema.Draft202012Validator(schema, registry=_registry())
+
+
+def _describe(error: jsonschema.ValidationError) -> str:
+    """Turn a JSON Schema error into a sentence an editor understands."""
+    where = ".".join(str(p) for p in error.absolute_path)
+    subject = f"'{where}'" if where else "this"
+    hint = error.schema.get("description") if isinstance(error.schema, dict) else None
+    if error.validator == "required":
+        missing = error.message.split("'")[1]
+        return f"the field '{missing}' is missing" + (f" (in {where})" if where else "")
+    if error.validator == "additionalProperties":
+        allowed = ", ".join(sorted(error.schema.get("properties", {})))
+        extra = ", ".join(sorted(set(error.instance) - set(error.schema.get("properties", {}))))
+        return f"unknown field '{extra}'" + (f" in {where}" if where else "") + f"; allowed fields are: {allowed}"
+    if error.validator == "enum":
+        allowed = ", ".join(str(v) for v in error.validator_value)
+        return f"{subject} is '{error.instance}', which is not one of the allowed values: {allowed}"
+    if error.validator == "pattern":
+        return f"{subject} is '{error.instance}', which does not have the expected form" + (f": {hint}" if hint else "")
+    if error.validator == "type":
+        kinds = {"string": "text", "integer": "a whole number", "number": "a number", "array": "a list",
+                 "object": "a set of 'field: value' lines", "null": "empty"}
+        wanted = error.validator_value if isinstance(error.validator_value, list) else [error.validator_value]
+        return f"{subject} should be " + " or ".join(kinds.get(w, w) for w in wanted)
+    if error.validator == "oneOf":
+        return f"{subject} does not have the expected form" + (f": {hint}" if hint else "")
+    if error.validator in ("minItems", "minLength"):
+        return f"{subject} is empty or too short"
+    if error.validator == "maxLength":
+        return f"{subject} is too long (at most {error.validator_value} characters)"
+    if error.validator in ("minimum", "maximum"):
+        return f"{subject} is {error.instance}, which is out of range"
+    return f"{subject}: {error.message}"
+
+
+def schema_problems(name: str, data, file: str) -> list[Problem]:
+    problems = []
+    for error in sorted(validator(name).iter_errors(data), key=lambda e: list(map(str, e.absolute_path))):
+        problems.append(Problem(file, yamlio.line_at(data, error.absolute_path), _describe(error)))
+    return problems
+
+
+def check_all(kb) -> list[Problem]:
+    problems: list[Problem] = []
+    for name, data in kb.data.items():
+        problems += schema_problems(name, data, kb.rel(kb.data_paths[name]))
+    problems += check_sources(kb)
+    problems += check_glossary(kb)
+    problems += check_cases(kb)
+    problems += check_pages(kb)
+    return problems
+
+
+def _unique(items, key: str, file: str, what: str) -> list[Problem]:
+    seen, problems = {}, []
+    for item in items:
+        value = item.get(key)
+        if value is None:
+            continue
+        if value in seen:
+            problems.append(Problem(file, item.line_of(key),
+                                    f"the {what} '{value}' is used twice (first on line {seen[value]}); ids must be unique"))
+        else:
+            seen[value] = item.line_of(key)
+    return problems
+
+
+def _known_sections(kb, ids, file: str, line: int, where: str) -> list[Problem]:
+    sections = kb.sections
+    if not isinstance(ids, list):
+        return []
+    return [Problem(file, line, f"{where} cites the source section '{s}', which is not in kb/data/sources.yml")
+            for s in ids if s not in sections]
+
+
+def check_sources(kb) -> list[Problem]:
+    file = kb.rel(kb.data_paths["sources"])
+    problems = _unique(kb.items("sources", "documents"), "id", file, "document id")
+    problems += _unique(kb.items("sources", "sections"), "id", file, "section id")
+    for section in kb.items("sources", "sections"):
+        if section.get("document") not in kb.documents:
+            problems.append(Problem(file, section.line_of("document"),
+                                    f"section '{section.get('id')}' belongs to the document '{section.get('document')}', which is not listed under documents"))
+    return problems
+
+
+def check_glossary(kb) -> list[Problem]:
+    file = kb.rel(kb.data_paths["glossary"])
+    problems = _unique(kb.glossary, "id", file, "term id")
+    seen: dict[str, tuple[str, int]] = {}
+    for entry in kb.glossary:
+        problems += _known_sections(kb, entry.get("sources"), file, entry.line_of("sources"), f"term '{entry.get('id')}'")
+        words = []
+        for lang in LANGUAGES:
+            term = (entry.get("term") or {}).get(lang) if isinstance(entry.get("term"), dict) else None
+            if term:
+                words.append((term.lower(), entry.line_of("term")))
+        words += [(a.lower(), entry.line_of("abbr")) for a in entry.get("abbr") or [] if isinstance(a, str)]
+        words += [(s.lower(), entry.line_of("synonyms")) for s in entry.get("synonyms") or [] if isinstance(s, str)]
+        for word in {w for w, _ in words}:
+            line = next(line for w, line in words if w == word)
+            if word in seen and seen[word][0] != entry.get("id"):
+                problems.append(Problem(file, line, f"'{word}' is already defined by the term '{seen[word][0]}' (line {seen[word][1]}); every term is defined once"))
+            else:
+                seen.setdefault(word, (entry.get("id"), line))
+    return problems
+
+
+def check_cases(kb) -> list[Problem]:
+    problems = []
+    stems = {p.stem for p in kb.pages}
+    file = kb.rel(kb.data_paths["cases"])
+    problems += _unique(kb.items("cases", "cases"), "id", file, "case id")
+    for case in kb.items("cases", "cases"):
+        problems += _known_sections(kb, case.get("sources"), file, case.line_of("sources"), f"case '{case.get('id')}'")
+        if case.get("form") and case["form"] not in kb.forms:
+            problems.append(Problem(file, case.line_of("form"), f"case '{case.get('id')}' has the form '{case['form']}', which is not in kb/data/forms.yml; known forms: {', '.join(kb.forms)}"))
+        start, end = case.get("start_year"), case.get("end_year")
+        if isinstance(start, int) and isinstance(end, int) and end < start:
+            problems.append(Problem(file, case.line_of("end_year"), f"case '{case.get('id')}' ends ({end}) before it starts ({start})"))
+        if case.get("page") and case["page"] not in stems and f"{case['page']}/index" not in stems:
+            problems.append(Problem(file, case.line_of("page"), f"case '{case.get('id')}' points to the page '{case['page']}', which does not exist"))
+    file = kb.rel(kb.data_paths["forms"])
+    problems += _unique(kb.items("forms", "forms"), "id", file, "form id")
+    for form in kb.items("forms", "forms"):
+        if form.get("page") and form["page"] not in stems and f"{form['page']}/index" not in stems:
+            problems.append(Problem(file, form.line_of("page"), f"form '{form.get('id')}' points to the page '{form['page']}', which does not exist"))
+    file = kb.rel(kb.data_paths["countries"])
+    problems += _unique(kb.items("countries", "countries"), "code", file, "country code")
+    for country in kb.items("countries", "countries"):
+        problems += _known_sections(kb, country.get("sources"), file, country.line_of("sources"), f"country '{country.get('code')}'")
+        if country.get("page") and country["page"] not in stems:
+            problems.append(Problem(file, country.line_of("page"), f"country '{country.get('code')}' points to the page '{country['page']}', which does not exist"))
+    file = kb.rel(kb.data_paths["timeline"])
+    for event in kb.timeline:
+        if event.get("confirmed_by") and event["confirmed_by"] not in kb.sections:
+            problems.append(Problem(file, event.line_of("confirmed_by"), f"'{event['confirmed_by']}' is not a section id in kb/data/sources.yml"))
+    return problems
+
+
+def check_pages(kb) -> list[Problem]:
+    from kb.render import BLOCKS  # the generated blocks an author may use
+
+    problems: list[Problem] = []
+    by_rel = {p.rel: p for p in kb.pages}
+    ids: dict[tuple[str, str], str] = {}
+    for page in kb.pages:
+        file = kb.rel(page.path)
+        for error in schema_problems("page", page.meta, file):
+            problems.append(error)
+        # One stable id per page, shared by its Dutch and English version.
+        key = (page.id, page.lang)
+        if page.id and key in ids:
+            problems.append(Problem(file, page.line_of("id"), f"the page id '{page.id}' is also used by {ids[key]}; page ids must be unique"))
+        elif page.id:
+            ids[key] = file
+        for lang in LANGUAGES:
+            if lang == page.lang:
+                continue
+            twin = by_rel.get(page.twin_rel(lang))
+            if twin is None:
+                problems.append(Problem(file, 1, f"this page has no {_language_name(lang)} version: create docs/{page.twin_rel(lang)}"))
+            elif twin.id != page.id:
+                problems.append(Problem(file, page.line_of("id"), f"the id '{page.id}' differs from the id '{twin.id}' of its {_language_name(lang)} version docs/{twin.rel}"))
+        h1 = [h for h in page.headings if h.level == 1]
+        if len(h1) != 1:
+            problems.append(Problem(file, page.body_line, f"a page needs exactly one main heading ('# Title'); this one has {len(h1)}"))
+        problems += _known_sections(kb, page.meta.get("sources"), file, page.line_of("sources"), "the front matter")
+        for section_id, line in page.citations:
+            if section_id not in kb.sections:
+                problems.append(Problem(file, line, f"the citation [^{section_id}] does not name a section in kb/data/sources.yml"))
+        for block in page.blocks:
+            spec = BLOCKS.get(block.name)
+            if spec is None:
+                problems.append(Problem(file, block.line, f"unknown generated block 'kb:{block.name}'; known blocks: {', '.join(sorted(BLOCKS))}"))
+                continue
+            message = spec.check_arg(kb, block.arg)
+            if message:
+                problems.append(Problem(file, block.line, f"kb:{block.name}: {message}"))
+        problems += _check_links(kb, page, by_rel)
+    return problems
+
+
+def _language_name(lang: str) -> str:
+    return {"nl": "Dutch", "en": "English"}[lang]
+
+
+def _check_links(kb, page, by_rel) -> list[Problem]:
+    problems = []
+    file = kb.rel(page.path)
+    base = posixpath.dirname(page.rel)
+    for link in page.links:
+        href = link.href
+        if not href or href.startswith(("http://", "https://", "mailto:", "tel:")):
+            continue
+        if href.startswith("/"):
+            problems.append(Problem(file, link.line, f"the link '{href}' starts with '/'; link to the .md file with a relative path instead"))
+            continue
+        target, _, anchor = href.partition("#")
+        if not target:
+            target_page = page
+        else:
+            if not target.endswith(".md"):
+                if not (kb.docs_dir / posixpath.normpath(posixpath.join(base, target))).exists():
+                    problems.append(Problem(file, link.line, f"the link '{href}' points to a file that does not exist"))
+                continue
+            stem = posixpath.normpath(posixpath.join(base, target[:-3]))
+            target_page = by_rel.get(f"{stem}.{page.lang}.md")
+            if target_page is None:
+                problems.append(Problem(file, link.line, f"the link '{href}' points to a page that does not exist (looked for docs/{stem}.{page.lang}.md)"))
+                continue
+        if anchor and anchor not in {h.slug for h in target_page.headings}:
+            problems.append(Problem(file, link.line, f"the link '{href}' points to the section '#{anchor}', which is not a heading on docs/{target_page.rel}"))
+    return problems

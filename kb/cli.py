@@ -1,0 +1,65 @@
+"""The `kb` command: check and build the content.
+
+    kb check [PATH]   validate all pages and data of the project at PATH (default: here)
+    kb build [PATH]   check, then build the site and search index into build/ and swap them in
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from kb.problems import ContentError
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="kb", description="Check and build Resultaatwijzer's content.")
+    commands = parser.add_subparsers(dest="command", required=True)
+    check = commands.add_parser("check", help="validate every page and data file")
+    check.add_argument("path", nargs="?", default=".", help="the project folder (default: current folder)")
+    build = commands.add_parser("build", help="check, then build the site and search index")
+    build.add_argument("path", nargs="?", default=".", help="the project folder (default: current folder)")
+    build.add_argument("--build-dir", help="where releases go (default: PATH/build)")
+    args = parser.parse_args(argv)
+
+    root = Path(args.path)
+    if not (root / "docs").is_dir() and not (root / "kb" / "data").is_dir():
+        print(f"kb: {root} does not look like a Resultaatwijzer project (no docs/ or kb/data/ folder)", file=sys.stderr)
+        return 2
+    if args.command == "check":
+        return _check(root)
+    return _build(root, Path(args.build_dir) if args.build_dir else None)
+
+
+def _check(root: Path) -> int:
+    from kb import load
+
+    knowledge = load(root)
+    for problem in knowledge.problems:
+        print(problem, file=sys.stderr)
+    if knowledge.problems:
+        print(f"\n{len(knowledge.problems)} problem(s) found. Nothing was published.", file=sys.stderr)
+        return 1
+    print(f"OK: {len(knowledge.pages)} pages and {len(knowledge.data)} data files are valid.")
+    return 0
+
+
+def _build(root: Path, build_dir: Path | None) -> int:
+    from kb.build import BuildError, build
+
+    try:
+        release = build(root, build_dir)
+    except ContentError as error:
+        for problem in error.problems:
+            print(problem, file=sys.stderr)
+        print(f"\n{len(error.problems)} problem(s) found. The previous build stays published.", file=sys.stderr)
+        return 1
+    except BuildError as error:
+        print(f"kb build: {error}\nThe previous build stays published.", file=sys.stderr)
+        return 1
+    print(f"Built and published {release}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

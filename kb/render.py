@@ -1,0 +1,290 @@
+"""Markdown generated from the data, so each fact is typed once and shown wherever it is needed.
+
+The site build calls `expand(kb, page_rel, lang, markdown)` for every page: it replaces the
+`<!-- kb:NAME ARG -->` lines, then appends the footnotes for the cited source sections and the
+glossary's abbreviations (Material shows those as tooltips).
+"""
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass
+from typing import Callable
+
+from kb.pages import BLOCK, CITATION
+
+LABELS = {
+    "nl": {
+        "name": "Naam", "form": "Vorm", "place": "Plaats", "years": "Looptijd", "target_group": "Doelgroep",
+        "invested": "Geïnvesteerd bedrag", "total": "Totaal (opgeteld uit de kaart)", "country": "Land",
+        "first_sib": "Eerste SIB", "driving_body": "Belangrijkste aanjager", "counts": "Aantallen",
+        "sectors": "Sectoren", "key_figures": "Kerncijfers", "factsheet": "Factsheet", "theme": "Onderwerp",
+        "outcome_payers": "Outcome payer(s)", "investors": "Investeerders", "providers": "Uitvoerder(s)",
+        "intermediary": "Beheer en intermediair", "capital_raised": "Opgehaald kapitaal",
+        "max_outcome_payment": "Uitbetaling (maximaal)", "outcome_metrics": "Indicatoren", "status": "Status",
+        "results": "Resultaten", "notes": "Opmerkingen", "year": "Jaar", "event": "Gebeurtenis",
+        "confirmed": "Jaar bevestigd in", "unplaced": "Jaar niet te herleiden", "term": "Term",
+        "other_term": "Engels", "abbr": "Afkorting", "meaning": "Betekenis", "also": "Ook wel",
+        "section": "sectie", "page": "p.", "cited_by": "Gebruikt op", "omitted":
+        "Velden die de bron niet noemt, zijn weggelaten.", "unknown": "onbekend", "note": "Let op",
+        "source_sections": "Secties",
+    },
+    "en": {
+        "name": "Name", "form": "Form", "place": "Place", "years": "Term", "target_group": "Target group",
+        "invested": "Amount invested", "total": "Total (added up from the map)", "country": "Country",
+        "first_sib": "First SIB", "driving_body": "Main driving body", "counts": "Numbers",
+        "sectors": "Sectors", "key_figures": "Key figures", "factsheet": "Factsheet", "theme": "Topic",
+        "outcome_payers": "Outcome payer(s)", "investors": "Investors", "providers": "Provider(s)",
+        "intermediary": "Management and intermediary", "capital_raised": "Capital raised",
+        "max_outcome_payment": "Payments (maximum)", "outcome_metrics": "Indicators", "status": "Status",
+        "results": "Results", "notes": "Notes", "year": "Year", "event": "Event",
+        "confirmed": "Year confirmed in", "unplaced": "Year cannot be recovered", "term": "Term",
+        "other_term": "Dutch", "abbr": "Abbreviation", "meaning": "Meaning", "also": "Also",
+        "section": "section", "page": "p.", "cited_by": "Cited on", "omitted":
+        "Fields the source does not give are left out.", "unknown": "unknown", "note": "Note",
+        "source_sections": "Sections",
+    },
+}
+
+CURRENCY = {"EUR": "€", "GBP": "£", "USD": "$", "JPY": "¥", "COP": "COP "}
+
+
+def text(value, lang: str) -> str:
+    """A data text in the page's language: plain strings are the same in both."""
+    if isinstance(value, dict):
+        return str(value.get(lang, ""))
+    return "" if value is None else str(value)
+
+
+def number(value: float, lang: str) -> str:
+    formatted = f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}"
+    if lang == "nl":
+        formatted = formatted.replace(",", "_").replace(".", ",").replace("_", ".")
+    return formatted
+
+
+def money(amount: dict | None, lang: str) -> str:
+    if not amount:
+        return ""
+    parts = []
+    if "amount" in amount:
+        parts.append(f"{CURRENCY.get(amount['currency'], amount['currency'] + ' ')}{number(amount['amount'], lang)}")
+    if amount.get("note"):
+        parts.append(f"({text(amount['note'], lang)})" if parts else text(amount["note"], lang))
+    return " ".join(parts)
+
+
+def years(record: dict) -> str:
+    start, end = record.get("start_year"), record.get("end_year")
+    if start and end:
+        return f"{start}–{end}"
+    return str(start or end or "")
+
+
+def cell(value: str) -> str:
+    return value.replace("|", "\\|").replace("\n", " ")
+
+
+def link(from_rel: str, stem: str, label: str) -> str:
+    """A relative Markdown link from the page being built to another page (by its stem)."""
+    target = posixpath.relpath(f"{stem}.md", posixpath.dirname(from_rel) or ".")
+    return f"[{label}]({target})"
+
+
+def cite(ids) -> str:
+    return "".join(f"[^{i}]" for i in ids or [])
+
+
+# --- the blocks ------------------------------------------------------------------------
+
+def dutch_sibs(kb, arg, lang, rel) -> str:
+    t = LABELS[lang]
+    cases = sorted((c for c in kb.cases.values() if c.get("country") == "NL"),
+                   key=lambda c: (c.get("start_year") or 0, text(c["name"], lang)))
+    rows = [f"| {t['name']} | {t['form']} | {t['place']} | {t['years']} | {t['target_group']} | {t['invested']} |",
+            "| --- | --- | --- | --- | --- | ---: |"]
+    total = 0
+    for case in cases:
+        name = text(case["name"], lang)
+        if case.get("page"):
+            name = link(rel, case["page"], name)
+        amount = case.get("capital_raised") or {}
+        total += amount.get("amount", 0) if amount.get("currency") == "EUR" else 0
+        rows.append("| " + " | ".join(cell(v) for v in [
+            name, text(kb.forms[case["form"]]["name"], lang) if case.get("form") in kb.forms else case.get("form", ""),
+            text(case.get("place"), lang), years(case), text(case.get("target_group"), lang),
+            money(amount, lang) or t["unknown"]]) + " |")
+    rows.append(f"| **{t['total']}** | | | | | **€{number(total, lang)}** |")
+    return "\n".join(rows) + "\n\n" + cite(["nl-map"]) + "\n"
+
+
+def country_facts(kb, arg, lang, rel) -> str:
+    t, country = LABELS[lang], kb.countries[arg]
+    first = ": ".join(part for part in [str(country.get("first_sib_year") or ""),
+                                         text(country.get("first_sib"), lang)] if part) or t["unknown"]
+    lines = [f'!!! info "{t["key_figures"]}: {text(country["name"], lang)}"', ""]
+    for label, value in [(t["first_sib"], first), (t["driving_body"], text(country.get("driving_body"), lang)),
+                         (t["counts"], text(country.get("counts"), lang)), (t["sectors"], text(country.get("sectors"), lang))]:
+        if value:
+            lines.append(f"    - **{label}:** {value}")
+    lines.append("")
+    lines.append("    " + cite(country.get("sources")))
+    return "\n".join(lines) + "\n"
+
+
+def countries_table(kb, arg, lang, rel) -> str:
+    t = LABELS[lang]
+    rows = [f"| {t['country']} | {t['first_sib']} | {t['driving_body']} | {t['counts']} | {t['sectors']} |",
+            "| --- | --- | --- | --- | --- |"]
+    for country in sorted(kb.countries.values(), key=lambda c: text(c["name"], lang)):
+        rows.append("| " + " | ".join(cell(v) for v in [
+            link(rel, country["page"], text(country["name"], lang)),
+            str(country.get("first_sib_year") or "–"), text(country.get("driving_body"), lang),
+            text(country.get("counts"), lang), text(country.get("sectors"), lang)]) + " |")
+    cited = sorted({s for c in kb.countries.values() for s in c.get("sources") or []})
+    return "\n".join(rows) + "\n\n" + cite(cited) + "\n"
+
+
+CASE_FIELDS = ["form", "place", "years", "theme", "target_group", "outcome_payers", "investors", "providers",
+               "intermediary", "capital_raised", "max_outcome_payment", "outcome_metrics", "status", "results", "notes"]
+
+
+def case_factsheet(kb, arg, lang, rel) -> str:
+    t, case = LABELS[lang], kb.cases[arg]
+    lines = [f'!!! example "{t["factsheet"]}: {text(case["name"], lang)}"', "",
+             f"    | | |", "    | --- | --- |"]
+    for field in CASE_FIELDS:
+        if field == "years":
+            value = years(case)
+        elif field == "form":
+            value = text(kb.forms[case["form"]]["name"], lang) if case.get("form") in kb.forms else ""
+        elif field == "place":
+            place = text(case.get("place"), lang)
+            value = ", ".join(v for v in [place, text(kb.countries[case["country"]]["name"], lang)
+                                          if case.get("country") in kb.countries else case.get("country", "")] if v)
+            field = "country"
+        elif field in ("capital_raised", "max_outcome_payment"):
+            value = money(case.get(field), lang)
+        elif isinstance(case.get(field), list):
+            value = "; ".join(text(v, lang) for v in case[field])
+        else:
+            value = text(case.get(field), lang)
+        if value:
+            lines.append(f"    | **{t[field]}** | {cell(value)} |")
+    lines += ["", f"    {t['omitted']} {cite(case.get('sources'))}"]
+    return "\n".join(lines) + "\n"
+
+
+def timeline(kb, arg, lang, rel) -> str:
+    t = LABELS[lang]
+    events = kb.timeline
+    placed = sorted((e for e in events if e.get("year")), key=lambda e: e["year"])
+    rows = [f"| {t['year']} | {t['event']} | {t['confirmed']} |", "| --- | --- | --- |"]
+    for event in placed + [e for e in events if not e.get("year")]:
+        description = text(event["text"], lang)
+        if event.get("note"):
+            description += f" ({t['note'].lower()}: {text(event['note'], lang)})"
+        confirmed = kb.sections[event["confirmed_by"]]["title"] if event.get("confirmed_by") in kb.sections else ""
+        source = f"{confirmed}{cite([event['confirmed_by']])}" if confirmed else ""
+        rows.append(f"| {event.get('year') or t['unplaced']} | {cell(description)} | {cell(source)} |")
+    return "\n".join(rows) + "\n\n" + cite(["timeline"]) + "\n"
+
+
+def glossary(kb, arg, lang, rel) -> str:
+    t = LABELS[lang]
+    other = "en" if lang == "nl" else "nl"
+    rows = [f"| {t['term']} | {t['other_term']} | {t['abbr']} | {t['meaning']} | {t['also']} |",
+            "| --- | --- | --- | --- | --- |"]
+    for entry in sorted(kb.glossary, key=lambda e: e["term"][lang].lower()):
+        rows.append("| " + " | ".join(cell(v) for v in [
+            f"**{entry['term'][lang]}**", entry["term"][other], ", ".join(entry.get("abbr") or []),
+            entry["definition"][lang] + cite(entry.get("sources")), ", ".join(entry.get("synonyms") or [])]) + " |")
+    return "\n".join(rows) + "\n"
+
+
+def sources(kb, arg, lang, rel) -> str:
+    t = LABELS[lang]
+    out = []
+    cited_by: dict[str, list] = {}
+    for page in kb.pages_in(lang):
+        for section in page.meta.get("sources") or []:
+            cited_by.setdefault(section, []).append(page)
+    for doc in kb.documents.values():
+        out += [f"### {text(doc['title'], lang)}", "", f"{doc['author']}.", ""]
+        if doc.get("note"):
+            out += [f"!!! note \"{t['note']}\"", "", f"    {text(doc['note'], lang)}", ""]
+        out += [f"| {t['section'].capitalize()} | {t['cited_by']} |", "| --- | --- |"]
+        for section in kb.items("sources", "sections"):
+            if section["document"] != doc["id"]:
+                continue
+            title = section["title"] + (f", {t['page']} {section['page']}" if section.get("page") else "")
+            pages = ", ".join(link(rel, p.stem, p.title) for p in cited_by.get(section["id"], []))
+            out.append(f"| `{section['id']}`: {cell(title)} | {cell(pages)} |")
+        out.append("")
+    return "\n".join(out)
+
+
+@dataclass(frozen=True)
+class BlockSpec:
+    render: Callable
+    arg: str | None = None  # which data the argument names, if it takes one
+
+    def check_arg(self, kb, arg: str | None) -> str | None:
+        if self.arg is None:
+            return f"this block takes no argument, but got '{arg}'" if arg else None
+        known = kb.countries if self.arg == "country" else kb.cases
+        if not arg:
+            return f"name a {self.arg}, e.g. '{next(iter(known), '')}'"
+        if arg not in known:
+            return f"'{arg}' is not a known {self.arg}; known: {', '.join(sorted(known))}"
+        return None
+
+
+BLOCKS = {
+    "dutch-sibs": BlockSpec(dutch_sibs),
+    "country-facts": BlockSpec(country_facts, arg="country"),
+    "countries-table": BlockSpec(countries_table),
+    "case": BlockSpec(case_factsheet, arg="case"),
+    "timeline": BlockSpec(timeline),
+    "glossary": BlockSpec(glossary),
+    "sources": BlockSpec(sources),
+}
+
+
+def expand_blocks(kb, rel: str, lang: str, markdown: str) -> str:
+    out, in_fence = [], False
+    for line in markdown.split("\n"):
+        if line.lstrip().startswith(("```", "~~~")):
+            in_fence = not in_fence
+        match = None if in_fence else BLOCK.match(line.strip())
+        if match and match["name"] in BLOCKS:
+            out.append(BLOCKS[match["name"]].render(kb, match["arg"], lang, rel))
+        else:
+            out.append(line)
+    return "\n".join(out)
+
+
+def footnotes(kb, lang: str, markdown: str) -> str:
+    """Footnote definitions for every source section the page cites."""
+    t = LABELS[lang]
+    lines = []
+    for section_id in dict.fromkeys(CITATION.findall(markdown)):
+        section = kb.sections.get(section_id)
+        if not section:
+            continue
+        doc = kb.documents.get(section["document"], {})
+        page = f", {t['page']} {section['page']}" if section.get("page") else ""
+        lines.append(f"[^{section_id}]: *{text(doc.get('title'), lang)}*, {t['section']} “{section['title']}”{page}.")
+    return "\n".join(lines)
+
+
+def abbreviations(kb, lang: str) -> str:
+    lines = []
+    for entry in kb.glossary:
+        for abbr in entry.get("abbr") or []:
+            lines.append(f"*[{abbr}]: {entry['term'][lang]}")
+    return "\n".join(lines)
+
+
+def expand(kb, rel: str, lang: str, markdown: str) -> str:
+    body = expand_blocks(kb, rel, lang, markdown)
+    return "\n\n".join(part for part in [body.rstrip(), footnotes(kb, lang, body), abbreviations(kb, lang)] if part) + "\n"

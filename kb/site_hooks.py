@@ -1,0 +1,48 @@
+"""MkDocs hooks (named in mkdocs.yml): the site build reads the knowledge model through `kb`.
+
+- on_config: load and check all content once; any problem stops the build with file and line.
+- on_page_markdown: replace `kb:` blocks with generated Markdown, add source footnotes and the
+  glossary's abbreviations (tooltips).
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+
+import kb
+from kb import render
+from kb.pages import language_of
+
+_knowledge: kb.Knowledge | None = None
+
+
+def on_config(config):
+    global _knowledge
+    root = Path(config.config_file_path).parent
+    if _knowledge is None or _knowledge.root != root.resolve():
+        _knowledge = kb.load(root)
+    if _knowledge.problems:
+        listing = "\n".join(f"  {p}" for p in _knowledge.problems)
+        raise PluginError(f"The content has {len(_knowledge.problems)} problem(s); run 'kb check' for details:\n{listing}")
+    return config
+
+
+def on_page_markdown(markdown, page, config, files):
+    rel = page.file.src_uri
+    lang = language_of(rel) or config.theme.get("language", "nl")
+    return render.expand(_knowledge, rel, lang, markdown)
+
+
+# Python-Markdown's footnote and permalink titles are set once for the whole build; translate
+# them per page so screen readers hear the page's own language.
+_TITLES = {
+    "nl": [('title="Jump back to footnote ', 'title="Terug naar voetnoot '), (' in the text"', ' in de tekst"')],
+    "en": [('title="Link naar deze sectie"', 'title="Link to this section"')],
+}
+
+
+def on_page_content(html, page, config, files):
+    for old, new in _TITLES.get(language_of(page.file.src_uri) or "nl", []):
+        html = html.replace(old, new)
+    return html

@@ -1,0 +1,38 @@
+"""Resultaatwijzer's service: the built site, the search API and the decision wizard.
+
+    gunicorn 'server:create_app()'      production (what `make serve` runs)
+    flask --app server run --debug     development only
+"""
+from __future__ import annotations
+
+import logging
+import os
+from pathlib import Path
+
+from flask import Flask
+
+from service import errors, health, site
+from service.artefacts import Artefacts
+
+ROOT = Path(__file__).resolve().parent
+
+
+def create_app(build_dir: str | Path | None = None, **config) -> Flask:
+    app = Flask(__name__, static_folder=None)
+    app.config.update(
+        BUILD_DIR=Path(build_dir or os.environ.get("RESULTAATWIJZER_BUILD_DIR", ROOT / "build")),
+        MAX_CONTENT_LENGTH=64 * 1024,  # the service accepts small JSON bodies only
+        JSON_SORT_KEYS=False,
+    )
+    app.config.update(config)
+    artefacts = Artefacts(app.config["BUILD_DIR"])
+    app.extensions["artefacts"] = artefacts
+
+    problem = artefacts.problem()
+    if problem:
+        logging.getLogger("resultaatwijzer").error(problem)
+
+    errors.register(app)
+    app.register_blueprint(health.bp)
+    app.register_blueprint(site.bp)  # last: its catch-all route serves the built site
+    return app

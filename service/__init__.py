@@ -1,0 +1,1 @@
+"""The Flask service: one blueprint per concern, created by `server.create_app`."""

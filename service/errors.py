@@ -1,0 +1,78 @@
+"""One error handler for the whole service: JSON for API clients, a page for people.
+
+Never a stack trace: unexpected errors are logged and answered with a plain 500.
+"""
+from __future__ import annotations
+
+from flask import Flask, current_app, jsonify, request
+from werkzeug.exceptions import HTTPException, InternalServerError
+
+MESSAGES = {
+    "nl": {
+        400: ("Ongeldig verzoek", "Het verzoek klopt niet."),
+        404: ("Pagina niet gevonden", "Deze pagina bestaat niet (meer). Controleer het adres of ga naar de startpagina."),
+        405: ("Methode niet toegestaan", "Deze methode wordt hier niet ondersteund."),
+        413: ("Verzoek te groot", "Het verzoek is groter dan is toegestaan."),
+        500: ("Er ging iets mis", "Er ging aan onze kant iets mis. Probeer het later opnieuw."),
+        503: ("Tijdelijk niet beschikbaar", "De site is nog niet gebouwd of wordt bijgewerkt. Probeer het zo opnieuw."),
+        "home": "Naar de startpagina",
+    },
+    "en": {
+        400: ("Bad request", "The request is not valid."),
+        404: ("Page not found", "This page does not exist (any more). Check the address or go to the home page."),
+        405: ("Method not allowed", "This method is not supported here."),
+        413: ("Request too large", "The request is larger than allowed."),
+        500: ("Something went wrong", "Something went wrong on our side. Please try again later."),
+        503: ("Temporarily unavailable", "The site has not been built yet or is being updated. Please try again shortly."),
+        "home": "Go to the home page",
+    },
+}
+
+
+def request_language() -> str:
+    if request.path.startswith("/en/") or request.path == "/en" or request.args.get("lang") == "en":
+        return "en"
+    return "nl"
+
+
+def wants_json() -> bool:
+    return request.path.startswith("/api/") or request.path == "/healthz"
+
+
+def error_response(status: int, detail: str | None = None):
+    lang = request_language()
+    title, text = MESSAGES[lang].get(status, MESSAGES[lang][500] if status >= 500 else MESSAGES[lang][400])
+    if wants_json():
+        return jsonify({"error": detail or text, "status": status}), status
+    if status == 404:
+        page = _site_404(lang)
+        if page is not None:
+            return page, 404, {"Content-Type": "text/html; charset=utf-8"}
+    home = "/en/" if lang == "en" else "/"
+    from markupsafe import escape
+    body = (f'<!doctype html><html lang="{lang}"><head><meta charset="utf-8">'
+            f'<meta name="viewport" content="width=device-width, initial-scale=1">'
+            f"<title>{escape(title)} – Resultaatwijzer</title></head><body><main>"
+            f"<h1>{escape(title)}</h1><p>{escape(detail or text)}</p>"
+            f'<p><a href="{home}">{MESSAGES[lang]["home"]}</a></p></main></body></html>')
+    return body, status, {"Content-Type": "text/html; charset=utf-8"}
+
+
+def _site_404(lang: str) -> str | None:
+    release = current_app.extensions["artefacts"].release()
+    if release is None:
+        return None
+    # The i18n build writes only a Dutch 404 page; English visitors get the plain page instead.
+    candidate = release.site / ("en/404.html" if lang == "en" else "404.html")
+    return candidate.read_text(encoding="utf-8") if candidate.is_file() else None
+
+
+def register(app: Flask) -> None:
+    @app.errorhandler(HTTPException)
+    def handle_http(error: HTTPException):
+        return error_response(error.code or 500, error.description if wants_json() and error.code != 404 else None)
+
+    @app.errorhandler(Exception)
+    def handle_unexpected(error: Exception):
+        app.logger.exception("unhandled error on %s", request.path)
+        return error_response(InternalServerError.code)

@@ -1,0 +1,23 @@
+"""GET /healthz: is there a published build, and what is in it."""
+from __future__ import annotations
+
+from flask import Blueprint, current_app, jsonify
+
+bp = Blueprint("health", __name__)
+
+
+@bp.get("/healthz")
+def healthz():
+    artefacts = current_app.extensions["artefacts"]
+    release = artefacts.release()
+    if release is None:
+        return jsonify({"status": "unavailable", "problem": artefacts.problem()}), 503
+    manifest = release.manifest
+    pages = dict(manifest.get("pages", {}))
+    pages["total"] = sum(v for k, v in pages.items() if k != "total")
+    return jsonify({
+        "status": "ok",
+        "built_at": manifest.get("built_at"),
+        "release": release.path.name,
+        "pages": pages,
+    })

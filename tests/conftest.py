@@ -1,0 +1,84 @@
+"""Shared fixtures: one real build of the real content, the real app over real HTTP, a real browser."""
+from __future__ import annotations
+
+import shutil
+import threading
+from pathlib import Path
+
+import pytest
+from werkzeug.serving import make_server
+
+ROOT = Path(__file__).resolve().parents[1]
+CHROMIUM = "/usr/bin/chromium"
+
+
+@pytest.fixture(scope="session")
+def build_dir(tmp_path_factory) -> Path:
+    """The real content built once, exactly as `kb build` does it."""
+    from kb.build import build
+
+    directory = tmp_path_factory.mktemp("build")
+    build(ROOT, directory, log=lambda *_: None)
+    return directory
+
+
+@pytest.fixture(scope="session")
+def release(build_dir) -> Path:
+    return (build_dir / "current").resolve()
+
+
+class LiveServer:
+    def __init__(self, app):
+        self.server = make_server("127.0.0.1", 0, app, threaded=True)
+        self.url = f"http://127.0.0.1:{self.server.server_port}"
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+
+    def __enter__(self):
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc):
+        self.server.shutdown()
+        self.thread.join(timeout=5)
+
+
+@pytest.fixture(scope="session")
+def server(build_dir):
+    from server import create_app
+
+    with LiveServer(create_app(build_dir)) as live:
+        yield live
+
+
+@pytest.fixture(scope="session")
+def knowledge():
+    import kb
+
+    return kb.load(ROOT)
+
+
+@pytest.fixture
+def project_copy(tmp_path) -> Path:
+    """A private copy of the content, to break on purpose."""
+    copy = tmp_path / "project"
+    copy.mkdir()
+    shutil.copytree(ROOT / "docs", copy / "docs")
+    shutil.copytree(ROOT / "kb" / "data", copy / "kb" / "data")
+    shutil.copytree(ROOT / "overrides", copy / "overrides")
+    shutil.copy(ROOT / "mkdocs.yml", copy / "mkdocs.yml")
+    (copy / "kb" / "site_hooks.py").write_text((ROOT / "kb" / "site_hooks.py").read_text())
+    return copy
+
+
+@pytest.fixture(scope="session")
+def browser():
+    playwright_api = pytest.importorskip("playwright.sync_api")
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} is missing: run 'make browser' (the Makefile installs Debian's chromium)")
+    with playwright_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            args=["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                  "--disable-component-update", "--disable-sync", "--no-first-run"])
+        yield browser
+        browser.close()

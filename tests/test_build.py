@@ -1,0 +1,69 @@
+"""The strict site build, and the atomic swap that keeps the last good build published."""
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from kb.build import build
+from kb.problems import ContentError
+from tests.conftest import ROOT
+
+EXTERNAL = re.compile(r"""(?:src|href)\s*=\s*["'](?:https?:)?//""", re.I)
+
+
+def test_every_page_is_built_in_both_languages(release, knowledge):
+    site = release / "site"
+    for page in knowledge.pages:
+        built = site / page.url.lstrip("/") / "index.html"
+        assert built.is_file(), f"{page.rel} was not built at {page.url}"
+    manifest = json.loads((release / "manifest.json").read_text())
+    assert manifest["pages"]["nl"] == manifest["pages"]["en"] == len(knowledge.pages_in("nl"))
+
+
+def test_no_built_page_references_another_host(release):
+    offenders = []
+    for html in (release / "site").rglob("*.html"):
+        for match in EXTERNAL.finditer(html.read_text(encoding="utf-8")):
+            offenders.append(f"{html.relative_to(release)}: {match.group(0)}")
+    for css in (release / "site").rglob("*.css"):
+        if re.search(r"url\(\s*['\"]?(?:https?:)?//", css.read_text(encoding="utf-8")):
+            offenders.append(str(css.relative_to(release)))
+    assert not offenders, offenders[:10]
+
+
+def test_generated_blocks_are_expanded(release):
+    html = (release / "site/lessen/index.html").read_text(encoding="utf-8")
+    assert "kb:dutch-sibs" not in html
+    assert "Buzinezzclub" in html and "Joining Forces" in html
+
+
+def test_citations_become_footnotes_naming_the_source_section(release, knowledge):
+    html = (release / "site/en/lessen/rotterdam/index.html").read_text(encoding="utf-8")
+    section = knowledge.sections["nl-rotterdam"]["title"]
+    assert 'class="footnote"' in html
+    text = re.sub(r"<[^>]+>", "", html)  # abbreviations inside the title are wrapped in <abbr>
+    assert f"section “{section}”" in text
+    assert 'title="Jump back to footnote 1 in the text"' in html
+    dutch = (release / "site/lessen/rotterdam/index.html").read_text(encoding="utf-8")
+    assert 'title="Terug naar voetnoot 1 in de tekst"' in dutch
+
+
+def test_glossary_abbreviations_are_tooltips_on_every_page(release, knowledge):
+    for page in knowledge.pages:
+        if not re.search(r"\bSIB\b", page.path.read_text(encoding="utf-8")):
+            continue
+        html = (release / "site" / page.url.lstrip("/") / "index.html").read_text(encoding="utf-8")
+        assert '<abbr title="Social Impact Bond">SIB</abbr>' in html, page.rel
+
+
+def test_a_failed_build_keeps_the_last_good_release(project_copy, tmp_path):
+    build_dir = tmp_path / "build"
+    good = build(project_copy, build_dir, log=lambda *_: None)
+    (project_copy / "docs/basis/spectrum.en.md").unlink()
+    with pytest.raises(ContentError) as error:
+        build(project_copy, build_dir, log=lambda *_: None)
+    assert any("spectrum.nl.md" in p.file for p in error.value.problems)
+    assert (build_dir / "current").resolve() == good
+    assert not [p for p in (build_dir / "releases").iterdir() if p.name.startswith(".")], "staging left behind"

@@ -1,0 +1,130 @@
+"""`kb check` passes on the real content and fails, naming file and line, on broken copies."""
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.conftest import ROOT
+
+
+def kb_check(path: Path) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "kb.cli", "check", str(path)],
+                          capture_output=True, text=True, cwd=ROOT)
+
+
+def edit(path: Path, old: str, new: str, count: int = 1) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"test set-up: {old!r} not in {path}"
+    path.write_text(text.replace(old, new, count), encoding="utf-8")
+
+
+def line_of(path: Path, needle: str) -> int:
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if needle in line:
+            return number
+    raise AssertionError(f"{needle!r} not in {path}")
+
+
+def test_real_content_is_valid():
+    result = kb_check(ROOT)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("OK:")
+
+
+def test_missing_front_matter_field(project_copy):
+    page = project_copy / "docs/basis/spectrum.nl.md"
+    edit(page, "\nreviewed:", "\nreviewd:")
+    result = kb_check(project_copy)
+    assert result.returncode == 1
+    assert "docs/basis/spectrum.nl.md" in result.stderr
+    assert "the field 'reviewed' is missing" in result.stderr
+    assert "unknown field 'reviewd'" in result.stderr
+
+
+def test_orphan_translation(project_copy):
+    (project_copy / "docs/basis/voordelen.en.md").unlink()
+    result = kb_check(project_copy)
+    assert result.returncode == 1
+    assert "docs/basis/voordelen.nl.md:1: this page has no English version" in result.stderr
+
+
+def test_broken_link_names_file_and_line(project_copy):
+    page = project_copy / "docs/index.nl.md"
+    edit(page, "(basis/spectrum.md)", "(basis/spectrun.md)")
+    line = line_of(page, "basis/spectrun.md")
+    result = kb_check(project_copy)
+    assert result.returncode == 1
+    assert f"docs/index.nl.md:{line}: the link 'basis/spectrun.md' points to a page that does not exist" in result.stderr
+
+
+def test_broken_anchor(project_copy):
+    page = project_copy / "docs/index.en.md"
+    edit(page, "(basis/spectrum.md)", "(basis/spectrum.md#no-such-section)")
+    result = kb_check(project_copy)
+    assert result.returncode == 1
+    assert "'#no-such-section', which is not a heading" in result.stderr
+
+
+def test_duplicate_page_id(project_copy):
+    for lang in ("nl", "en"):
+        edit(project_copy / f"docs/basis/voordelen.{lang}.md", "id: voordelen", "id: spectrum")
+    result = kb_check(project_copy)
+    assert result.returncode == 1
+    assert re.search(r"docs/basis/(spectrum|voordelen)\.nl\.md:\d+: the page id 'spectrum' is also used by", result.stderr)
+
+
+def test_twins_must_share_their_id(project_copy):
+    edit(project_copy / "docs/basis/voordelen.en.md", "id: voordelen", "id: benefits")
+    result = kb_check(project_copy)
+    assert result.returncode == 1
+    assert "differs from the id" in result.stderr
+
+
+def test_unknown_citation(project_copy):
+    page = project_copy / "docs/index.nl.md"
+    edit(page, "[^nl-so-far]", "[^nl-so-farr]")
+    result = kb_check(project_copy)
+    assert result.returncode == 1
+    assert "the citation [^nl-so-farr] does not name a section" in result.stderr
+
+
+def test_unknown_generated_block(project_copy):
+    edit(project_copy / "docs/begrippen/index.nl.md", "<!-- kb:glossary -->", "<!-- kb:glosary -->")
+    result = kb_check(project_copy)
+    assert result.returncode == 1
+    assert "unknown generated block 'kb:glosary'" in result.stderr
+
+
+def test_glossary_term_defined_twice(project_copy):
+    glossary = project_copy / "kb/data/glossary.yml"
+    edit(glossary, "synonyms: [impact bond, ", "synonyms: [outcomes fund, impact bond, ")
+    result = kb_check(project_copy)
+    assert result.returncode == 1
+    assert re.search(r"kb/data/glossary.yml:\d+: 'outcomes fund' is already defined by the term", result.stderr)
+
+
+def test_invalid_yaml_names_the_line(project_copy):
+    cases = project_copy / "kb/data/cases.yml"
+    edit(cases, "    place: Enschede\n", "    place: Enschede: Twente\n")
+    result = kb_check(project_copy)
+    assert result.returncode == 1
+    line = line_of(cases, "Enschede: Twente")
+    assert f"kb/data/cases.yml:{line}: this is not valid YAML" in result.stderr
+
+
+def test_schema_error_in_data_names_the_line(project_copy):
+    cases = project_copy / "kb/data/cases.yml"
+    edit(cases, "    country: CO\n", "    country: Colombia\n")
+    result = kb_check(project_copy)
+    assert result.returncode == 1
+    line = line_of(cases, "country: Colombia")
+    assert f"kb/data/cases.yml:{line}: 'cases." in result.stderr
+    assert "ISO 3166-1 alpha-2" in result.stderr
+
+
+def test_not_a_project():
+    result = subprocess.run([sys.executable, "-m", "kb.cli", "check", "/tmp"], capture_output=True, text=True)
+    assert result.returncode == 2
+    assert "does not look like a Resultaatwijzer project" in result.stderr
