@@ -11,20 +11,20 @@ from pathlib import Path
 
 from flask import Flask
 
-from service import errors, health, site
+from service import errors, health, search, site
 from service.artefacts import Artefacts
 
 ROOT = Path(__file__).resolve().parent
 
 
 def create_app(build_dir: str | Path | None = None, **config) -> Flask:
-    app = Flask(__name__, static_folder=None)
+    app = Flask(__name__, static_folder=None, template_folder=str(ROOT / "service" / "templates"))
     app.config.update(
         BUILD_DIR=Path(build_dir or os.environ.get("RESULTAATWIJZER_BUILD_DIR", ROOT / "build")),
         MAX_CONTENT_LENGTH=64 * 1024,  # the service accepts small JSON bodies only
-        JSON_SORT_KEYS=False,
     )
     app.config.update(config)
+    app.json.sort_keys = False  # keep the documented field order in API answers
     artefacts = Artefacts(app.config["BUILD_DIR"])
     app.extensions["artefacts"] = artefacts
 
@@ -33,6 +33,8 @@ def create_app(build_dir: str | Path | None = None, **config) -> Flask:
         logging.getLogger("resultaatwijzer").error(problem)
 
     errors.register(app)
+    search.init_app(app)
     app.register_blueprint(health.bp)
+    app.register_blueprint(search.bp)
     app.register_blueprint(site.bp)  # last: its catch-all route serves the built site
     return app

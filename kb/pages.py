@@ -134,8 +134,12 @@ class PageError(Exception):
 
 
 def read_page(path: Path, docs_dir: Path) -> Page:
-    text = path.read_text(encoding="utf-8")
     rel = path.relative_to(docs_dir).as_posix()
+    return parse_page(path.read_text(encoding="utf-8"), rel, path)
+
+
+def parse_page(text: str, rel: str, path: Path | None = None) -> Page:
+    """Parse a page's Markdown. The indexer calls this again on the text with its blocks expanded."""
     lang = language_of(rel)
     if lang is None:
         raise PageError(1, "the file name must end in .nl.md (Dutch) or .en.md (English)")
@@ -154,7 +158,7 @@ def read_page(path: Path, docs_dir: Path) -> Page:
     if not isinstance(meta, dict):
         raise PageError(meta_line, "the front matter must be a list of 'field: value' lines")
 
-    page = Page(path=path, rel=rel, lang=lang, meta=meta, meta_line=meta_line, body_line=body_line)
+    page = Page(path=path or Path(rel), rel=rel, lang=lang, meta=meta, meta_line=meta_line, body_line=body_line)
     _collect_structure(page, tokens)
     _collect_lines(page, text.splitlines())
     return page

@@ -250,13 +250,16 @@ BLOCKS = {
 }
 
 
-def expand_blocks(kb, rel: str, lang: str, markdown: str) -> str:
+def expand_blocks(kb, rel: str, lang: str, markdown: str, skip: tuple[str, ...] = ()) -> str:
+    """Replace every kb: line by its generated Markdown; blocks named in `skip` are dropped."""
     out, in_fence = [], False
     for line in markdown.split("\n"):
         if line.lstrip().startswith(("```", "~~~")):
             in_fence = not in_fence
         match = None if in_fence else BLOCK.match(line.strip())
-        if match and match["name"] in BLOCKS:
+        if match and match["name"] in skip:
+            out.append("")
+        elif match and match["name"] in BLOCKS:
             out.append(BLOCKS[match["name"]].render(kb, match["arg"], lang, rel))
         else:
             out.append(line)

@@ -1,12 +1,87 @@
-"""Placeholder until the search index is built (issue 3): records what would be indexed."""
+"""Build the search index from the knowledge model: one document per page section.
+
+Each language gets its own index (index/nl, index/en) with its own analyzer, so Dutch is stemmed
+as Dutch and English as English.
+"""
 from __future__ import annotations
 
 import json
 from pathlib import Path
 
+from whoosh import fields, index
+
+from kb import render
+from kb.pages import LANGUAGES, parse_page
+from search.analysis import analyzer, spelling_analyzer, vocabulary_from
+from search.concepts import ConceptMatcher, concept_groups
+
+# Pages that are tools rather than answers are not indexed, nor blocks that only list links.
+NOT_INDEXED = {"zoeken"}
+SKIPPED_BLOCKS = ("sources",)
+TITLE_WEIGHT, HEADING_WEIGHT = 3, 2
+
+
+def schema(lang: str, vocabulary: frozenset[str]) -> fields.Schema:
+    text = analyzer(lang, vocabulary)
+    return fields.Schema(
+        key=fields.ID(unique=True, stored=True),
+        url=fields.STORED,
+        page_id=fields.ID(stored=True),
+        title=fields.STORED,
+        heading=fields.STORED,
+        body=fields.STORED,
+        # One searched field keeps queries fast (Whoosh scores in Python, per field and term);
+        # the title and heading weigh more because they are repeated in it.
+        content=fields.TEXT(analyzer=text),
+        concepts=fields.KEYWORD(lowercase=True, scorable=True, field_boost=2.0),
+        spell=fields.TEXT(analyzer=spelling_analyzer(), spelling=True),
+        type=fields.ID(stored=True),
+        status=fields.STORED,
+    )
+
+
+def documents(knowledge, lang: str):
+    """Every section of every page in one language, with its blocks expanded from the data."""
+    for page in knowledge.pages_in(lang):
+        if page.id in NOT_INDEXED:
+            continue
+        raw = page.path.read_text(encoding="utf-8")
+        expanded = parse_page(render.expand_blocks(knowledge, page.rel, lang, raw, skip=SKIPPED_BLOCKS), page.rel, page.path)
+        topics = " ".join(str(t) for t in page.meta.get("topics") or [])
+        for section in expanded.sections:
+            if not section.text and not section.anchor:
+                continue
+            yield {
+                "key": f"{page.url}#{section.anchor}" if section.anchor else page.url,
+                "url": f"{page.url}#{section.anchor}" if section.anchor else page.url,
+                "page_id": page.id,
+                "title": page.title,
+                "heading": section.heading if section.anchor else "",
+                "body": section.text,
+                "topics": topics,
+                "type": page.meta.get("type", "guidance"),
+            }
+
 
 def build_index(knowledge, index_dir: Path) -> dict:
     index_dir.mkdir(parents=True)
-    documents = sum(len(page.sections) for page in knowledge.pages)
-    (index_dir / "pending.json").write_text(json.dumps({"documents": documents}), encoding="utf-8")
-    return {"documents": documents}
+    groups = concept_groups(knowledge.glossary)
+    matcher = ConceptMatcher(groups)
+    glossary_words = [" ".join(names) for names in groups.values()]
+    stats = {"documents": 0}
+    for lang in LANGUAGES:
+        docs = list(documents(knowledge, lang))
+        vocabulary = vocabulary_from([d["body"] + " " + d["heading"] + " " + d["title"] for d in docs] + glossary_words)
+        directory = index_dir / lang
+        directory.mkdir()
+        ix = index.create_in(str(directory), schema(lang, vocabulary))
+        writer = ix.writer()
+        for doc in docs:
+            text = " ".join([doc["title"], doc["heading"], doc["body"]])
+            weighted = " ".join([doc["title"]] * TITLE_WEIGHT + [doc["heading"]] * HEADING_WEIGHT + [doc.pop("topics"), doc["body"]])
+            writer.add_document(**doc, content=weighted, spell=text, concepts=matcher.occurrences(text))
+        writer.commit()
+        stats[lang] = len(docs)
+        stats["documents"] += len(docs)
+    (index_dir / "concepts.json").write_text(json.dumps(groups, ensure_ascii=False, indent=1), encoding="utf-8")
+    return stats

@@ -15,8 +15,12 @@ def healthz():
     manifest = release.manifest
     pages = dict(manifest.get("pages", {}))
     pages["total"] = sum(v for k, v in pages.items() if k != "total")
+    search_problem = current_app.extensions["search"].problem()
+    search = ({"status": "ok", "documents": manifest.get("index", {}).get("documents")}
+              if search_problem is None else {"status": "unavailable", "problem": search_problem})
     return jsonify({
-        "status": "ok",
+        "status": "ok" if search_problem is None else "degraded",
+        "search": search,
         "built_at": manifest.get("built_at"),
         "release": release.path.name,
         "pages": pages,

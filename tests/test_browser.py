@@ -41,3 +41,50 @@ def test_language_switch_keeps_the_page(server, page):
     page.locator('a[hreflang="en"]').first.click()
     page.wait_for_url("**/en/basis/spectrum/")
     assert page.locator("html").get_attribute("lang") == "en"
+
+
+def test_search_box_shows_results_from_the_service_as_you_type(server, page):
+    api_calls = []
+    page.on("request", lambda request: "/api/search" in request.url and api_calls.append(request.url))
+    page.goto(server.url + "/en/basis/spectrum/", wait_until="networkidle")
+    page.click("input.md-search__input")
+    page.keyboard.type("outcomes fund", delay=20)
+    page.wait_for_selector(".md-search-result__link", timeout=10000)
+    links = [a.get_attribute("href") for a in page.locator(".md-search-result__link").all()]
+    assert any("/en/vormen/resultatenfonds/" in link for link in links)
+    assert any("q=outcomes+fund" in call or "q=outcomes%20fund" in call for call in api_calls)
+
+
+def test_results_page_without_javascript(server, browser):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(server.url + "/zoeken/")
+    page.fill("#rw-q", "innovatieparadox")
+    page.click("form.rw-search button[type=submit]")
+    page.wait_for_url("**/zoeken/?query=innovatieparadox*")
+    assert page.locator("ol.rw-results li").count() > 0
+    assert "/valkuilen/" in page.locator("ol.rw-results a").first.get_attribute("href")
+    context.close()
+
+
+def test_plain_file_hosting_falls_back_to_materials_own_search(release, browser):
+    """Hosted as plain files (no service), the search box still works with Material's lunr index."""
+    import functools
+    import threading
+    from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+
+    handler = functools.partial(SimpleHTTPRequestHandler, directory=str(release / "site"))
+    handler.log_message = lambda *args: None
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    context = browser.new_context()
+    page = context.new_page()
+    try:
+        page.goto(f"http://127.0.0.1:{httpd.server_port}/basis/spectrum/", wait_until="networkidle")
+        page.click("input.md-search__input")
+        page.keyboard.type("resultatenfonds", delay=20)
+        page.wait_for_selector(".md-search-result__link", timeout=15000)
+        assert page.locator(".md-search-result__link").count() > 0
+    finally:
+        context.close()
+        httpd.shutdown()

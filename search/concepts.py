@@ -1,0 +1,40 @@
+"""Synonyms from the glossary: every way of naming a term points to the same concept.
+
+"SIB", "Social Impact Bond" and "impact bond" are one concept; a document that mentions any of
+them is tagged with it, and a query that mentions any of them also searches for the tag.
+"""
+from __future__ import annotations
+
+import re
+
+
+def concept_groups(glossary: list[dict]) -> dict[str, list[str]]:
+    """concept id -> every name for it (terms in both languages, abbreviations, synonyms)."""
+    groups = {}
+    for entry in glossary:
+        names = {entry["term"]["nl"], entry["term"]["en"], *(entry.get("abbr") or []), *(entry.get("synonyms") or [])}
+        groups[entry["id"]] = sorted({name.strip() for name in names if name.strip()}, key=len, reverse=True)
+    return groups
+
+
+def _pattern(names: list[str]) -> re.Pattern:
+    alternatives = "|".join(re.escape(name.lower()) for name in names)
+    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])")
+
+
+class ConceptMatcher:
+    def __init__(self, groups: dict[str, list[str]]):
+        self.groups = groups
+        self.patterns = {concept: _pattern(names) for concept, names in groups.items() if names}
+
+    def concepts_in(self, text: str) -> list[str]:
+        lowered = text.lower()
+        return [concept for concept, pattern in self.patterns.items() if pattern.search(lowered)]
+
+    def occurrences(self, text: str, cap: int = 10) -> str:
+        """The concepts a text mentions, each repeated as often as it is named (for term frequency)."""
+        lowered = text.lower()
+        words = []
+        for concept, pattern in self.patterns.items():
+            words += [concept] * min(cap, len(pattern.findall(lowered)))
+        return " ".join(words)

@@ -1,0 +1,164 @@
+"""Query the index: plain text in, ranked sections out. The only place that queries Whoosh.
+
+Whatever a person types is treated as words, never as query syntax: the query is built from the
+analysed words, so quotes, AND/OR/NOT, `field:` and brackets cannot cause an error.
+"""
+from __future__ import annotations
+
+import json
+import re
+import threading
+import time
+from functools import lru_cache
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from whoosh import index
+from whoosh.lang import stemmer_for_language
+from whoosh.query import Or, Prefix, Term
+
+from search.analysis import spelling_analyzer
+from search.concepts import ConceptMatcher
+from search.snippets import make_matcher, snippet as make_snippet
+
+RAW_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+PER_PAGE = 2   # at most this many sections of one page, so one long page cannot crowd out the rest
+
+
+@lru_cache(maxsize=None)
+def cached_stemmer(lang: str):
+    # One cache per language for the life of the process: the vocabulary is small.
+    return lru_cache(maxsize=100_000)(stemmer_for_language(lang))
+
+
+class IndexUnavailable(Exception):
+    pass
+
+
+@dataclass
+class Hit:
+    title: str
+    url: str
+    snippet: str
+    type: str
+    lang: str
+    score: float
+    heading: str = ""
+    status: str | None = None
+
+
+@dataclass
+class Results:
+    query: str
+    lang: str
+    total: int
+    hits: list[Hit] = field(default_factory=list)
+    did_you_mean: str | None = None
+    corrected: bool = False
+    took_ms: float = 0.0
+
+
+class SearchIndex:
+    """An opened index (one release). Searchers are kept per thread: Whoosh's are not shared."""
+
+    def __init__(self, path: Path):
+        self.path = Path(path)
+        try:
+            self.indexes = {lang: index.open_dir(str(self.path / lang)) for lang in ("nl", "en")}
+            groups = json.loads((self.path / "concepts.json").read_text(encoding="utf-8"))
+        except Exception as error:  # any unreadable index is reported the same way
+            raise IndexUnavailable(f"the search index in {self.path} cannot be opened: {error}") from None
+        self.concepts = ConceptMatcher(groups)
+        self.types = {lang: self._types(ix) for lang, ix in self.indexes.items()}
+        self._local = threading.local()
+
+    @staticmethod
+    def _types(ix) -> list[str]:
+        with ix.reader() as reader:
+            return sorted(t.decode() if isinstance(t, bytes) else t for t in reader.field_terms("type"))
+
+    def searcher(self, lang: str):
+        searchers = getattr(self._local, "searchers", None)
+        if searchers is None:
+            searchers = self._local.searchers = {}
+        if lang not in searchers:
+            searchers[lang] = self.indexes[lang].searcher()
+        return searchers[lang]
+
+    def document_count(self) -> int:
+        return sum(ix.doc_count() for ix in self.indexes.values())
+
+    # --- querying -----------------------------------------------------------------------
+    def build_query(self, text: str, lang: str):
+        searcher = self.searcher(lang)
+        schema = searcher.schema
+        analyse = schema["content"].analyzer
+        terms = list(dict.fromkeys(t.text for t in analyse(text)))
+        clauses = [Term("content", term) for term in terms]
+        # As-you-type: a last word the index does not know may be unfinished ("financ").
+        raw = RAW_WORD.findall(text.lower())
+        if raw and len(raw[-1]) >= 3 and searcher.reader().frequency("spell", raw[-1]) == 0:
+            clauses.append(Prefix("spell", raw[-1], boost=0.5))
+        for concept in self.concepts.concepts_in(text):
+            clauses.append(Term("concepts", concept.lower(), boost=2.0))
+        if not clauses:
+            return None
+        return Or(clauses)
+
+    def search(self, text: str, lang: str = "nl", limit: int = 10, page_type: str | None = None) -> Results:
+        started = time.perf_counter()
+        # A word the index has never seen is most likely a typo: search for the correction
+        # instead, and say so ("showing results for ...").
+        correction = self.correct(text, lang)
+        if correction:
+            results = self._run(correction, lang, limit, page_type)
+            results.query, results.did_you_mean, results.corrected = text, correction, True
+            if results.total == 0:
+                results = self._run(text, lang, limit, page_type)
+        else:
+            results = self._run(text, lang, limit, page_type)
+        results.took_ms = round((time.perf_counter() - started) * 1000, 2)
+        return results
+
+    def _run(self, text: str, lang: str, limit: int, page_type: str | None) -> Results:
+        results = Results(query=text, lang=lang, total=0)
+        query = self.build_query(text, lang)
+        if query is None:
+            return results
+        searcher = self.searcher(lang)
+        filter_query = Term("type", page_type) if page_type else None
+        # Whoosh's own collapsing scores every match; over-fetching and skipping is far cheaper.
+        found = searcher.search(query, limit=limit * 5, filter=filter_query)
+        results.total = len(found)
+        matches = make_matcher(self._terms(text, lang), cached_stemmer(lang))
+        per_page: dict[str, int] = {}
+        for hit in found:
+            per_page[hit["page_id"]] = per_page.get(hit["page_id"], 0) + 1
+            if per_page[hit["page_id"]] > PER_PAGE:
+                continue
+            if len(results.hits) == limit:
+                break
+            snippet = make_snippet(hit["body"], matches)
+            results.hits.append(Hit(
+                title=hit["title"], heading=hit.get("heading", ""), url=hit["url"], snippet=snippet,
+                type=hit["type"], lang=lang, score=round(hit.score, 3), status=hit.get("status")))
+        return results
+
+    def _terms(self, text: str, lang: str) -> set[str]:
+        analyse = self.searcher(lang).schema["content"].analyzer
+        return {token.text for token in analyse(text)}
+
+    def correct(self, text: str, lang: str) -> str | None:
+        """A spelling correction from the index's own words, or None if nothing better is known."""
+        searcher = self.searcher(lang)
+        corrector = searcher.corrector("spell")
+        words, changed = [], False
+        for token in spelling_analyzer()(text):
+            word = token.text
+            known = searcher.reader().frequency("spell", word) > 0
+            if not known and len(word) > 2:
+                suggestions = corrector.suggest(word, limit=1, maxdist=2)
+                if suggestions:
+                    word, changed = suggestions[0], True
+            words.append(word)
+        return " ".join(words) if changed else None

@@ -1,0 +1,149 @@
+"""Search: GET /api/search (JSON) and the results page /zoeken/ and /en/zoeken/ (HTML, no JS needed)."""
+from __future__ import annotations
+
+import logging
+import threading
+from urllib.parse import urlencode
+
+from flask import Blueprint, abort, current_app, jsonify, render_template, request
+
+from search.engine import IndexUnavailable, SearchIndex
+from service import errors, shell
+
+bp = Blueprint("search", __name__)
+log = logging.getLogger("resultaatwijzer")
+
+MAX_QUERY = 500
+MAX_LIMIT = 50
+DEFAULT_LIMIT = 10
+LANGUAGES = ("nl", "en")
+
+
+class BadRequest(ValueError):
+    pass
+
+
+class Indexes:
+    """The search index of the current release, opened once per release and per process."""
+
+    def __init__(self, artefacts):
+        self.artefacts = artefacts
+        self._lock = threading.Lock()
+        self._opened: dict = {}
+
+    def current(self) -> SearchIndex:
+        release = self.artefacts.release()
+        if release is None:
+            raise IndexUnavailable("no published build: run 'kb build'")
+        index = self._opened.get(release.path)
+        if index is None:
+            with self._lock:
+                index = self._opened.get(release.path)
+                if index is None:
+                    index = SearchIndex(release.index)
+                    # Keep the newest two: requests still running on the previous one finish there.
+                    self._opened = {**dict(list(self._opened.items())[-1:]), release.path: index}
+        return index
+
+    def problem(self) -> str | None:
+        try:
+            self.current()
+            return None
+        except IndexUnavailable as error:
+            return str(error)
+
+
+def init_app(app) -> None:
+    indexes = Indexes(app.extensions["artefacts"])
+    app.extensions["search"] = indexes
+    problem = indexes.problem()
+    if problem:
+        log.error("Search is unavailable: %s. The site is still served; run 'kb build' to fix.", problem)
+
+
+def parse_params(args) -> dict:
+    query = (args.get("q") or "").strip()
+    if not query:
+        raise BadRequest("the parameter 'q' (what to search for) is required and may not be empty")
+    if len(query) > MAX_QUERY:
+        raise BadRequest(f"the parameter 'q' is {len(query)} characters long; the maximum is {MAX_QUERY}")
+    lang = args.get("lang", "nl")
+    if lang not in LANGUAGES:
+        raise BadRequest(f"the parameter 'lang' is '{lang}'; allowed values are: {', '.join(LANGUAGES)}")
+    raw_limit = args.get("limit", str(DEFAULT_LIMIT))
+    if not raw_limit.isdigit() or not 1 <= int(raw_limit) <= MAX_LIMIT:
+        raise BadRequest(f"the parameter 'limit' is '{raw_limit}'; it must be a whole number from 1 to {MAX_LIMIT}")
+    return {"q": query, "lang": lang, "limit": int(raw_limit), "type": args.get("type") or None}
+
+
+def _check_type(index: SearchIndex, params: dict) -> None:
+    allowed = index.types[params["lang"]]
+    if params["type"] and params["type"] not in allowed:
+        raise BadRequest(f"the parameter 'type' is '{params['type']}'; allowed values are: {', '.join(allowed)}")
+
+
+def _index_or_503():
+    try:
+        return current_app.extensions["search"].current()
+    except IndexUnavailable as error:
+        abort(503, description=f"search is unavailable: {error}")
+
+
+@bp.get("/api/search")
+def api_search():
+    try:
+        params = parse_params(request.args)
+        index = _index_or_503()
+        _check_type(index, params)
+    except BadRequest as error:
+        return errors.error_response(400, str(error))
+    results = index.search(params["q"], params["lang"], params["limit"], params["type"])
+    return jsonify({
+        "query": results.query,
+        "lang": results.lang,
+        "total": results.total,
+        "results": [{"title": h.title, "section": h.heading, "url": h.url, "snippet": h.snippet,
+                     "type": h.type, "lang": h.lang, "score": h.score, "status": h.status} for h in results.hits],
+        "did_you_mean": results.did_you_mean,
+        "corrected": results.corrected,
+        "took_ms": results.took_ms,
+    })
+
+
+@bp.get("/zoeken/", defaults={"lang": "nl"})
+@bp.get("/en/zoeken/", defaults={"lang": "en"})
+def results_page(lang: str):
+    release = current_app.extensions["artefacts"].release()
+    if release is None:
+        abort(503)
+    # The page takes `query`, not `q`: Material's header search opens itself on a `q` parameter.
+    args = {"q": request.args.get("query", ""), "type": request.args.get("type", ""), "lang": lang}
+    error, results, index = None, None, None
+    if (args.get("q") or "").strip():
+        try:
+            params = parse_params(args)
+            index = _index_or_503()
+            _check_type(index, params)
+            results = index.search(params["q"], lang, params["limit"], params["type"])
+        except BadRequest as problem:
+            error = str(problem)
+    if index is None:
+        try:
+            index = current_app.extensions["search"].current()
+        except IndexUnavailable:
+            error = error or errors.MESSAGES[lang][503][1]
+    query = (request.args.get("query") or "").strip()[:MAX_QUERY]
+    selected_type = request.args.get("type") or ""
+    html = render_template(
+        "search/results.html", lang=lang, query=query, results=results, error=error,
+        types=index.types[lang] if index else [], selected_type=selected_type,
+        correction_url=_url(lang, results.did_you_mean, selected_type) if results and results.did_you_mean else None)
+    title = f"{query} – {'Zoeken' if lang == 'nl' else 'Search'}" if query else None
+    page = shell.render(release.site, request.path, html, title=title,
+                        query_string=urlencode({k: v for k, v in request.args.items() if k in ("query", "type")}))
+    return page, (400 if error and results is None and query else 200)
+
+
+def _url(lang: str, query: str, page_type: str) -> str:
+    path = "/en/zoeken/" if lang == "en" else "/zoeken/"
+    return path + "?" + urlencode({k: v for k, v in (("query", query), ("type", page_type)) if v})
