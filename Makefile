@@ -28,7 +28,10 @@ check: install
 test: install-test browser
 	$(BIN)/python -m pytest
 
-bench: install-test
+# Heavier measurements, written to BENCHMARKS.md (wrk from Debian's packages drives the load).
+bench: install-test browser
+	@command -v wrk >/dev/null || { SUDO=$$(test "$$(id -u)" = 0 || echo sudo); \
+		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq wrk >/dev/null; }
 	$(BIN)/python -m tests.bench
 
 install: $(VENV)/.installed

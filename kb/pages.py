@@ -46,6 +46,7 @@ class Section:
     anchor: str  # empty for the text before the first H2
     text: str
     line: int
+    link_share: float = 0.0  # share of the text that is link text: 1.0 for a "further reading" list
 
 
 @dataclass
@@ -193,12 +194,18 @@ def _inline_text(token) -> str:
 def _collect_structure(page: Page, tokens) -> None:
     current = Section(heading=page.title, anchor="", text="", line=page.body_line)
     parts: list[str] = []
+    linked = [0]  # characters of link text in the current section
     seen_slugs: dict[str, int] = {}
+
+    def close(section: Section) -> None:
+        section.text = " ".join(parts).strip()
+        section.link_share = linked[0] / len(section.text) if section.text else 0.0
+        page.sections.append(section)
+
     for i, token in enumerate(tokens):
         if token.type == "heading_open":
             level = int(token.tag[1])
-            inline = tokens[i + 1]
-            text = _inline_text(inline).strip()
+            text = _inline_text(tokens[i + 1]).strip()
             slug = heading_slug(text, "-")
             # Python-Markdown's toc makes repeated slugs unique with _1, _2, ...
             if slug in seen_slugs:
@@ -209,21 +216,24 @@ def _collect_structure(page: Page, tokens) -> None:
             line = token.map[0] + 1
             page.headings.append(Heading(level=level, text=text, slug=slug, line=line))
             if level >= 2:
-                current.text = " ".join(parts).strip()
-                page.sections.append(current)
-                current, parts = Section(heading=text, anchor=slug, text="", line=line), []
+                close(current)
+                current, parts, linked[0] = Section(heading=text, anchor=slug, text="", line=line), [], 0
             continue
-        if token.type == "inline" and not (i and tokens[i - 1].type == "heading_open"):
-            parts.append(_plain(token))
-        if token.type == "inline":
-            line = token.map[0] + 1
-            for child in token.children or []:
-                if child.type in ("softbreak", "hardbreak"):
-                    line += 1  # a paragraph spans several lines; count to the link's own line
-                elif child.type == "link_open":
-                    page.links.append(Link(href=child.attrs.get("href", ""), line=line))
-    current.text = " ".join(parts).strip()
-    page.sections.append(current)
+        if token.type != "inline" or (i and tokens[i - 1].type == "heading_open"):
+            continue
+        parts.append(_plain(token))
+        line, in_link = token.map[0] + 1, False
+        for child in token.children or []:
+            if child.type in ("softbreak", "hardbreak"):
+                line += 1  # a paragraph spans several lines; count to the link's own line
+            elif child.type == "link_open":
+                in_link = True
+                page.links.append(Link(href=child.attrs.get("href", ""), line=line))
+            elif child.type == "link_close":
+                in_link = False
+            elif in_link and child.type == "text":
+                linked[0] += len(child.content)
+    close(current)
 
 
 def _plain(inline) -> str:

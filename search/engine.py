@@ -10,7 +10,7 @@ import re
 import threading
 import time
 from functools import lru_cache
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from whoosh import index
@@ -20,8 +20,10 @@ from whoosh.query import Or, Prefix, Term
 from search.analysis import spelling_analyzer
 from search.concepts import ConceptMatcher
 from search.snippets import make_matcher, snippet as make_snippet
+from search.spelling import Speller
 
 RAW_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+CACHE_SIZE = 2048  # answers kept per opened index (oldest dropped first)
 PER_PAGE = 2   # at most this many sections of one page, so one long page cannot crowd out the rest
 
 
@@ -70,12 +72,23 @@ class SearchIndex:
             raise IndexUnavailable(f"the search index in {self.path} cannot be opened: {error}") from None
         self.concepts = ConceptMatcher(groups)
         self.types = {lang: self._types(ix) for lang, ix in self.indexes.items()}
+        self.spellers = {lang: self._speller(ix) for lang, ix in self.indexes.items()}
         self._local = threading.local()
+        self._cache: dict = {}
 
     @staticmethod
     def _types(ix) -> list[str]:
         with ix.reader() as reader:
             return sorted(t.decode() if isinstance(t, bytes) else t for t in reader.field_terms("type"))
+
+    @staticmethod
+    def _speller(ix) -> Speller:
+        reader = ix.reader()
+        try:
+            return Speller({term.decode() if isinstance(term, bytes) else term: reader.doc_frequency("spell", term)
+                            for term in reader.lexicon("spell")})
+        finally:
+            reader.close()
 
     def searcher(self, lang: str):
         searchers = getattr(self._local, "searchers", None)
@@ -84,6 +97,9 @@ class SearchIndex:
         if lang not in searchers:
             searchers[lang] = self.indexes[lang].searcher()
         return searchers[lang]
+
+    def indexed_urls(self, lang: str) -> set[str]:
+        return {fields["url"] for fields in self.searcher(lang).all_stored_fields()}
 
     def document_count(self) -> int:
         return sum(ix.doc_count() for ix in self.indexes.values())
@@ -97,7 +113,7 @@ class SearchIndex:
         clauses = [Term("content", term) for term in terms]
         # As-you-type: a last word the index does not know may be unfinished ("financ").
         raw = RAW_WORD.findall(text.lower())
-        if raw and len(raw[-1]) >= 3 and searcher.reader().frequency("spell", raw[-1]) == 0:
+        if raw and len(raw[-1]) >= 3 and not self.spellers[lang].knows(raw[-1]):
             clauses.append(Prefix("spell", raw[-1], boost=0.5))
         for concept in self.concepts.concepts_in(text):
             clauses.append(Term("concepts", concept.lower(), boost=2.0))
@@ -106,6 +122,18 @@ class SearchIndex:
         return Or(clauses)
 
     def search(self, text: str, lang: str = "nl", limit: int = 10, page_type: str | None = None) -> Results:
+        """Cached per opened index: a release never changes, so neither do its answers."""
+        started = time.perf_counter()
+        key = (text, lang, limit, page_type)
+        cached = self._cache.get(key)
+        if cached is None:
+            cached = self.search_uncached(text, lang, limit, page_type)
+            if len(self._cache) >= CACHE_SIZE:
+                self._cache.pop(next(iter(self._cache)))
+            self._cache[key] = cached
+        return replace(cached, took_ms=round((time.perf_counter() - started) * 1000, 2))
+
+    def search_uncached(self, text: str, lang: str = "nl", limit: int = 10, page_type: str | None = None) -> Results:
         started = time.perf_counter()
         # A word the index has never seen is most likely a typo: search for the correction
         # instead, and say so ("showing results for ...").
@@ -128,7 +156,9 @@ class SearchIndex:
         searcher = self.searcher(lang)
         filter_query = Term("type", page_type) if page_type else None
         # Whoosh's own collapsing scores every match; over-fetching and skipping is far cheaper.
-        found = searcher.search(query, limit=limit * 5, filter=filter_query)
+        # optimize=False: on an index this size scoring everything is faster than Whoosh's
+        # block skipping, and it gives the exact total for free.
+        found = searcher.search(query, limit=limit * 5, filter=filter_query, optimize=False)
         results.total = len(found)
         matches = make_matcher(self._terms(text, lang), cached_stemmer(lang))
         per_page: dict[str, int] = {}
@@ -150,15 +180,14 @@ class SearchIndex:
 
     def correct(self, text: str, lang: str) -> str | None:
         """A spelling correction from the index's own words, or None if nothing better is known."""
-        searcher = self.searcher(lang)
-        corrector = searcher.corrector("spell")
+        speller = self.spellers[lang]
         words, changed = [], False
-        for token in spelling_analyzer()(text):
-            word = token.text
-            known = searcher.reader().frequency("spell", word) > 0
-            if not known and len(word) > 2:
-                suggestions = corrector.suggest(word, limit=1, maxdist=2)
-                if suggestions:
-                    word, changed = suggestions[0], True
+        tokens = [token.text for token in spelling_analyzer()(text)]
+        for position, word in enumerate(tokens):
+            unfinished = position == len(tokens) - 1 and speller.starts_a_word(word)
+            if len(word) > 2 and not speller.knows(word) and not unfinished:
+                suggestion = speller.suggest(word)
+                if suggestion:
+                    word, changed = suggestion, True
             words.append(word)
         return " ".join(words) if changed else None

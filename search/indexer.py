@@ -19,6 +19,7 @@ from search.concepts import ConceptMatcher, concept_groups
 NOT_INDEXED = {"zoeken"}
 SKIPPED_BLOCKS = ("sources",)
 TITLE_WEIGHT, HEADING_WEIGHT = 3, 2
+LINK_LIST = 0.6
 
 
 def schema(lang: str, vocabulary: frozenset[str]) -> fields.Schema:
@@ -51,6 +52,8 @@ def documents(knowledge, lang: str):
         for section in expanded.sections:
             if not section.text and not section.anchor:
                 continue
+            if section.link_share > LINK_LIST:
+                continue  # a list of links to other pages answers nothing itself
             yield {
                 "key": f"{page.url}#{section.anchor}" if section.anchor else page.url,
                 "url": f"{page.url}#{section.anchor}" if section.anchor else page.url,

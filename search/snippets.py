@@ -30,8 +30,11 @@ def make_matcher(terms: set[str], stem):
     return matches
 
 
+SCAN_CHARS = 2000  # look for the first match only this far into a section
+
+
 def snippet(text: str, matches) -> str:
-    spans = [(m.start(), m.end()) for m in WORD.finditer(text) if matches(m.group())]
+    spans = [(m.start(), m.end()) for m in WORD.finditer(text, 0, SCAN_CHARS) if matches(m.group())]
     if not spans:
         return _cut(text, 0)
     start = max(0, spans[0][0] - BEFORE)

@@ -6,6 +6,13 @@ from flask import Blueprint, current_app, jsonify
 bp = Blueprint("health", __name__)
 
 
+@bp.get("/livez")
+def livez():
+    """Liveness for a load balancer: the process answers. Does no work at all (also the
+    baseline the benchmarks compare search against)."""
+    return "ok\n", 200, {"Content-Type": "text/plain; charset=utf-8"}
+
+
 @bp.get("/healthz")
 def healthz():
     artefacts = current_app.extensions["artefacts"]

@@ -1,0 +1,284 @@
+"""Benchmarks (`make bench`): build time, search latency, HTTP load, relevance vs Material's search.
+
+Writes the figures to BENCHMARKS.md. Ratios against a baseline measured in the same run matter
+more than absolute times on a shared machine. All traffic stays on loopback and every load run
+is bounded in time.
+"""
+from __future__ import annotations
+
+import json
+import os
+import platform
+import re
+import shutil
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from datetime import datetime, timezone
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+PYTHON = sys.executable
+LOAD_SECONDS = int(os.environ.get("BENCH_SECONDS", "10"))
+CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "32"))
+WORKER_COUNTS = [int(n) for n in os.environ.get("BENCH_WORKERS", "1,2,4").split(",")]
+
+
+def machine() -> str:
+    cpu = "unknown CPU"
+    try:
+        cpu = next(line.split(":", 1)[1].strip() for line in open("/proc/cpuinfo") if line.startswith("model name"))
+    except (OSError, StopIteration):
+        pass
+    memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
+    return f"{os.cpu_count()} cores ({cpu}), {memory:.0f} GiB RAM, {platform.system()} {platform.release()}, Python {platform.python_version()}"
+
+
+def percentile(values, p):
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
+
+
+def bench_build(build_dir: Path) -> dict:
+    from kb.build import build
+
+    timings = {}
+    started = time.perf_counter()
+    build(ROOT, build_dir, log=lambda message: timings.setdefault("log", []).append(message))
+    timings["total_s"] = time.perf_counter() - started
+    for line in timings.pop("log"):
+        match = re.match(r"(site|search index) built in ([\d.]+) s", line)
+        if match:
+            timings[match[1].replace(" ", "_") + "_s"] = float(match[2])
+    return timings
+
+
+def bench_queries(release: Path) -> dict:
+    from search.engine import SearchIndex
+
+    queries = yaml.safe_load((ROOT / "tests/relevance.yml").read_text(encoding="utf-8"))["queries"]
+    index = SearchIndex(release / "index")
+    for q in queries:  # warm up caches the way a running server has them
+        index.search(q["q"], q["lang"])
+    latencies = []
+    for _ in range(5):
+        for q in queries:
+            started = time.perf_counter()
+            index.search_uncached(q["q"], q["lang"])
+            latencies.append((time.perf_counter() - started) * 1000)
+    return {"queries": len(latencies), "p50_ms": percentile(latencies, 50), "p99_ms": percentile(latencies, 99),
+            "max_ms": max(latencies)}
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wrk(url: str, seconds: int, connections: int, paths: list[str] | None = None) -> dict:
+    lua = Path(tempfile.mkdtemp()) / "report.lua"
+    rotate = ""
+    if paths:  # each connection cycles through the given requests
+        listed = ", ".join(json.dumps(p) for p in paths)
+        rotate = (f"local paths = {{{listed}}}\nlocal n = 0\n"
+                  "request = function()\n  n = n % #paths + 1\n  return wrk.format(nil, paths[n])\nend\n")
+    lua.write_text(rotate +
+        'done = function(summary, latency, requests)\n'
+        '  io.write(string.format("JSON {\\"requests\\": %d, \\"errors\\": %d, \\"non2xx\\": %d, \\"p50\\": %f, \\"p99\\": %f, \\"duration\\": %d}\\n",\n'
+        '    summary.requests, summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout,\n'
+        '    summary.errors.status, latency:percentile(50) / 1000, latency:percentile(99) / 1000, summary.duration))\n'
+        'end\n')
+    out = subprocess.run(["wrk", "-t", "2", "-c", str(connections), "-d", f"{seconds}s", "--timeout", "10s",
+                          "-s", str(lua), url], capture_output=True, text=True, timeout=seconds + 60).stdout
+    result = json.loads(out.split("JSON ", 1)[1])
+    result["rps"] = result["requests"] / (result["duration"] / 1e6)
+    return result
+
+
+def search_paths() -> list[str]:
+    from urllib.parse import urlencode
+
+    queries = yaml.safe_load((ROOT / "tests/relevance.yml").read_text(encoding="utf-8"))["queries"]
+    return ["/api/search?" + urlencode({"q": q["q"], "lang": q["lang"]}) for q in queries]
+
+
+def bench_http(build_dir: Path) -> list[dict]:
+    if not shutil.which("wrk"):
+        return []
+    rows = []
+    for workers in WORKER_COUNTS:
+        port = free_port()
+        env = {**os.environ, "RESULTAATWIJZER_BUILD_DIR": str(build_dir)}
+        server = subprocess.Popen([str(Path(PYTHON).parent / "gunicorn"), "server:create_app()", "--bind",
+                                   f"127.0.0.1:{port}", "--workers", str(workers), "--log-level", "warning"],
+                                  cwd=ROOT, env=env)
+        try:
+            base = f"http://127.0.0.1:{port}"
+            for _ in range(100):
+                try:
+                    socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+                    break
+                except OSError:
+                    time.sleep(0.1)
+            subprocess.run(["curl", "-s", "-o", "/dev/null", base + "/api/search?q=sib"], check=False)
+            baseline = wrk(base + "/livez", LOAD_SECONDS, CONNECTIONS)
+            search = wrk(base + "/api/search", LOAD_SECONDS, CONNECTIONS, paths=search_paths())
+            rows.append({"workers": workers, "baseline": baseline, "search": search})
+        finally:
+            server.send_signal(signal.SIGTERM)
+            server.wait(timeout=30)
+    return rows
+
+
+def bench_relevance(release: Path) -> dict:
+    """Our top-3 hit rate next to Material's built-in (lunr) search on the same questions."""
+    from search.engine import SearchIndex
+    from tests.test_search_relevance import RELEVANCE, top_pages
+    import kb
+
+    knowledge = kb.load(ROOT)
+    index = SearchIndex(release / "index")
+    ours = sum(bool(set(q["expect"]) & set(top_pages(index, knowledge, q["q"], q["lang"]))) for q in RELEVANCE)
+    material = material_relevance(release, knowledge, RELEVANCE)
+    return {"queries": len(RELEVANCE), "ours": ours / len(RELEVANCE),
+            "material": None if material is None else material / len(RELEVANCE)}
+
+
+def material_relevance(release: Path, knowledge, queries) -> int | None:
+    """Run Material's own search worker in Chromium on the built site's search index."""
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        return None
+    if not Path("/usr/bin/chromium").exists():
+        return None
+    import functools
+    from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+
+    handler = functools.partial(SimpleHTTPRequestHandler, directory=str(release / "site"))
+    handler.log_message = lambda *args: None
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{httpd.server_port}"
+    worker = next((release / "site/assets/javascripts/workers").glob("search.*.min.js")).name
+    by_url = {(p.url, p.lang): p.id for p in knowledge.pages}
+    hits = 0
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path="/usr/bin/chromium",
+                                                 args=["--headless", "--no-sandbox", "--disable-gpu",
+                                                       "--disable-background-networking"])
+            page = browser.new_page()
+            page.goto(base + "/")
+            answers = page.evaluate("""async ([worker, queries]) => {
+                const index = await (await fetch('/search/search_index.json')).json();
+                const w = new Worker('/assets/javascripts/workers/' + worker);
+                const next = () => new Promise(resolve => w.addEventListener('message', e => resolve(e.data), {once: true}));
+                w.postMessage({type: 0, data: {config: index.config, docs: index.docs, options: {suggest: false}}});
+                await next();
+                const out = [];
+                for (const q of queries) {
+                    w.postMessage({type: 2, data: q});
+                    const result = await next();
+                    out.push(result.data.items.map(group => group[0].location));
+                }
+                return out;
+            }""", [worker, [q["q"] for q in queries]])
+            browser.close()
+    finally:
+        httpd.shutdown()
+    for query, locations in zip(queries, answers):
+        found = []
+        for location in locations:
+            url = "/" + location.split("#")[0].lstrip("/")
+            page_id = by_url.get((url, query["lang"]))
+            if page_id and page_id not in found:
+                found.append(page_id)
+        hits += bool(set(query["expect"]) & set(found[:3]))
+    return hits
+
+
+def report(figures: dict) -> str:
+    b, q, r = figures["build"], figures["queries"], figures["relevance"]
+    lines = [
+        "# Benchmarks",
+        "",
+        f"Measured {figures['date']} with `make bench` on {figures['machine']}.",
+        "Shared machine: compare ratios within one run rather than absolute times across runs.",
+        "",
+        "## Build (site + search index, one release)",
+        "",
+        "| step | seconds |",
+        "| --- | ---: |",
+        f"| site (mkdocs build --strict, both languages) | {b.get('site_s', 0):.2f} |",
+        f"| search index (both languages) | {b.get('search_index_s', 0):.2f} |",
+        f"| whole `kb build` (check, site, index, swap) | {b['total_s']:.2f} |",
+        "",
+        "Target: index build under 5 s.",
+        "",
+        "## Search latency in-process",
+        "",
+        f"{q['queries']} queries (the relevance set, 5 rounds, answer cache bypassed): p50 **{q['p50_ms']:.1f} ms**, "
+        f"p99 **{q['p99_ms']:.1f} ms**, max {q['max_ms']:.1f} ms. Target: p99 under 10 ms.",
+        "",
+        "The service also keeps the last 2048 answers per opened index (a release never changes, so",
+        "neither do its answers); the HTTP figures below include that cache.",
+        "",
+        "## Relevance: answering page in the top 3",
+        "",
+        "| search | top-3 hit rate |",
+        "| --- | ---: |",
+        f"| Resultaatwijzer (Whoosh, this service) | {r['ours']:.0%} of {r['queries']} |",
+        f"| Material's built-in search (lunr, same content, same questions) | "
+        + ("not measured (no Chromium)" if r["material"] is None else f"{r['material']:.0%} of {r['queries']}") + " |",
+        "",
+        "Target: at least 90% and ahead of Material's built-in search.",
+        "",
+        f"## HTTP under load (wrk, {CONNECTIONS} connections, {LOAD_SECONDS} s per run, loopback, gunicorn sync workers)",
+        "",
+        "`/livez` does no work at all; the ratio shows what search itself costs on the same server.",
+        "The search runs cycle through the 56 questions of the relevance set (Dutch and English).",
+        "",
+        "| workers | /livez req/s | /livez p99 ms | /api/search req/s | /api/search p99 ms | search / baseline | errors |",
+        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for row in figures["http"]:
+        base, search = row["baseline"], row["search"]
+        errors = base["errors"] + base["non2xx"] + search["errors"] + search["non2xx"]
+        lines.append(f"| {row['workers']} | {base['rps']:.0f} | {base['p99']:.1f} | {search['rps']:.0f} | "
+                     f"{search['p99']:.1f} | {search['rps'] / base['rps']:.2f} | {errors} |")
+    if not figures["http"]:
+        lines.append("| – | wrk not installed | | | | | |")
+    lines += ["", "Target: `/api/search` at least half the throughput of the no-work endpoint.", ""]
+    return "\n".join(lines)
+
+
+def main() -> int:
+    figures = {"date": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"), "machine": machine()}
+    with tempfile.TemporaryDirectory() as tmp:
+        build_dir = Path(tmp) / "build"
+        print("build ...", flush=True)
+        figures["build"] = bench_build(build_dir)
+        release = (build_dir / "current").resolve()
+        print("queries ...", flush=True)
+        figures["queries"] = bench_queries(release)
+        print("relevance ...", flush=True)
+        figures["relevance"] = bench_relevance(release)
+        print("http ...", flush=True)
+        figures["http"] = bench_http(build_dir)
+    text = report(figures)
+    (ROOT / "BENCHMARKS.md").write_text(text, encoding="utf-8")
+    print(text)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
