@@ -12,8 +12,8 @@ CHROMIUM := /usr/bin/chromium
 .PHONY: serve dev build check test bench install install-test browser lock clean
 
 serve: install build
-	$(BIN)/gunicorn 'server:create_app()' --bind $(HOST):$(PORT) --workers $(WORKERS) \
-		--access-logfile - --error-logfile -
+	@# No access log: the service stores nothing about its users (see docs/over/veiligheid).
+	$(BIN)/gunicorn 'server:create_app()' --bind $(HOST):$(PORT) --workers $(WORKERS) --error-logfile -
 
 # Flask's development server with reload; never for production.
 dev: install build

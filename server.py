@@ -11,7 +11,9 @@ from pathlib import Path
 
 from flask import Flask
 
-from service import errors, health, search, site
+from service import cases, errors, health, knowledge, openapi, search, security, site
+from service import wizard
+from service import standards
 from service.artefacts import Artefacts
 
 ROOT = Path(__file__).resolve().parent
@@ -33,8 +35,14 @@ def create_app(build_dir: str | Path | None = None, **config) -> Flask:
         logging.getLogger("resultaatwijzer").error(problem)
 
     errors.register(app)
+    security.init_app(app)
+    knowledge.init_app(app, app.config.get("CONTENT_ROOT", ROOT))
     search.init_app(app)
     app.register_blueprint(health.bp)
     app.register_blueprint(search.bp)
+    app.register_blueprint(cases.bp)
+    app.register_blueprint(openapi.bp)
+    app.register_blueprint(wizard.bp)
+    app.register_blueprint(standards.bp)
     app.register_blueprint(site.bp)  # last: its catch-all route serves the built site
     return app

@@ -53,12 +53,16 @@ def build(root: Path, build_dir: Path | None = None, log=print) -> Path:
             started = time.perf_counter()
             _build_site(root, staging / "site")
             log(f"site built in {time.perf_counter() - started:.1f} s")
+            from kb import standards_export
+            standards_export.write(knowledge, staging)  # the standards' feeds and API data
             started = time.perf_counter()
             from search.indexer import build_index  # Whoosh stays behind the search package
             stats = build_index(knowledge, staging / "index")
             log(f"search index built in {time.perf_counter() - started:.2f} s ({stats['documents']} sections)")
+            from kb.csp import inline_script_hashes
             manifest = {
                 "built_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+                "csp_script_hashes": inline_script_hashes(staging / "site"),
                 "pages": _count_pages(staging / "site"),
                 "content_pages": len(knowledge.pages),
                 "index": stats,

@@ -19,6 +19,7 @@ from kb.pages import LANGUAGES
 from kb.problems import Problem
 
 SCHEMA_DIR = Path(__file__).parent / "schemas"
+SERVICE_PATHS = ("/api/",)
 
 
 @lru_cache(maxsize=None)
@@ -81,6 +82,9 @@ def check_all(kb) -> list[Problem]:
     problems += check_glossary(kb)
     problems += check_cases(kb)
     problems += check_pages(kb)
+    problems += check_wizard(kb)
+    from kb.standards import check_standards  # late import: it uses this module's helpers
+    problems += check_standards(kb)
     return problems
 
 
@@ -178,7 +182,7 @@ def check_pages(kb) -> list[Problem]:
     by_rel = {p.rel: p for p in kb.pages}
     ids: dict[tuple[str, str], str] = {}
     for page in kb.pages:
-        file = kb.rel(page.path)
+        file = kb.file_of(page)
         for error in schema_problems("page", page.meta, file):
             problems.append(error)
         # One stable id per page, shared by its Dutch and English version.
@@ -220,12 +224,14 @@ def _language_name(lang: str) -> str:
 
 def _check_links(kb, page, by_rel) -> list[Problem]:
     problems = []
-    file = kb.rel(page.path)
+    file = kb.file_of(page)
     base = posixpath.dirname(page.rel)
     for link in page.links:
         href = link.href
         if not href or href.startswith(("http://", "https://", "mailto:", "tel:")):
             continue
+        if href.startswith(SERVICE_PATHS):
+            continue  # the service's own endpoints (downloads, API), not pages of the site
         if href.startswith("/"):
             problems.append(Problem(file, link.line, f"the link '{href}' starts with '/'; link to the .md file with a relative path instead"))
             continue
@@ -244,4 +250,128 @@ def _check_links(kb, page, by_rel) -> list[Problem]:
                 continue
         if anchor and anchor not in {h.slug for h in target_page.headings}:
             problems.append(Problem(file, link.line, f"the link '{href}' points to the section '#{anchor}', which is not a heading on docs/{target_page.rel}"))
+    return problems
+
+
+# --- the wizard's decision model (kb/data/wizard.yml) ---------------------------------------
+
+def _entries(model, key: str) -> list:
+    value = model.get(key)
+    return [item for item in value if isinstance(item, dict)] if isinstance(value, list) else []
+
+
+def check_wizard(kb) -> list[Problem]:
+    model = kb.wizard
+    if not model:
+        return []  # a missing or unreadable file is reported when it is loaded
+    file = kb.rel(kb.data_paths["wizard"])
+    questions = {q["id"]: q for q in _entries(model, "questions") if "id" in q}
+    forms = [f.get("id") for f in _entries(model, "forms")]
+    problems = _unique(_entries(model, "questions"), "id", file, "question id")
+    problems += _unique(_entries(model, "forms"), "id", file, "form id")
+    problems += _unique(_entries(model, "rules"), "id", file, "rule id")
+    problems += _unique(_entries(model, "cautions"), "id", file, "caution id")
+    for form in _entries(model, "forms"):
+        for form_id, key in [(form.get("id"), "id")] + [(c, "cases_from") for c in form.get("cases_from") or []]:
+            if form_id not in kb.forms:
+                problems.append(Problem(file, form.line_of(key), f"the form '{form_id}' is not in kb/data/forms.yml; known forms: {', '.join(kb.forms)}"))
+    problems += _check_order(model, questions, file)
+    for question in questions.values():
+        problems += _check_question(question, file)
+    parameters = model.get("parameters") if isinstance(model.get("parameters"), dict) else {}
+    for kind in ("rules", "cautions"):
+        for entry in _entries(model, kind):
+            where = f"{kind[:-1]} '{entry.get('id')}'"
+            problems += _check_conditions(entry.get("when"), questions, parameters, file, where)
+            effects = entry.get("effects") if isinstance(entry.get("effects"), dict) else {}
+            named = list(effects) + [f for f in entry.get("recommended") or [] if isinstance(f, str)]
+            for form_id in named:
+                if form_id not in forms:
+                    key = "effects" if form_id in effects else "recommended"
+                    problems.append(Problem(file, entry.line_of(key), f"{where} names the form '{form_id}', which is not under forms in this file; known: {', '.join(map(str, forms))}"))
+            problems += _known_sections(kb, entry.get("sources"), file, entry.line_of("sources"), where)
+            problems += _check_guidance(kb, entry.get("guidance"), file, where)
+    return problems
+
+
+def _check_order(model, questions: dict, file: str) -> list[Problem]:
+    order = model.get("order")
+    if not isinstance(order, yamlio.Seq):
+        return []
+    problems, seen = [], set()
+    for factor, line in zip(order, order.item_lines):
+        if factor not in questions:
+            problems.append(Problem(file, line, f"the order names '{factor}', which is not one of the questions"))
+        elif factor in seen:
+            problems.append(Problem(file, line, f"the order names '{factor}' twice"))
+        seen.add(factor)
+    for factor, question in questions.items():
+        if factor not in seen:
+            problems.append(Problem(file, question.line_of("id"), f"the question '{factor}' is not in the order list, so it is never asked"))
+    return problems
+
+
+def _check_question(question, file: str) -> list[Problem]:
+    problems = []
+    values = [o.get("value") for o in question.get("options") or [] if isinstance(o, dict)]
+    if len(values) != len(set(values)):
+        problems.append(Problem(file, question.line_of("options"), f"question '{question['id']}' offers the same answer twice"))
+    default = question.get("default")
+    if question.get("type") == "number":
+        low, high = question.get("min"), question.get("max")
+        if isinstance(low, int) and isinstance(high, int) and high < low:
+            problems.append(Problem(file, question.line_of("max"), f"question '{question['id']}' has a max ({high}) below its min ({low})"))
+        valid = default == "unknown" or (isinstance(default, int) and not isinstance(default, bool)
+                                         and (low is None or default >= low) and (high is None or default <= high))
+    else:
+        valid = default == "unknown" or default in values
+    if not valid:
+        problems.append(Problem(file, question.line_of("default"), f"question '{question['id']}' has the default '{default}', which is not one of its answers or 'unknown'"))
+    return problems
+
+
+def _check_conditions(when, questions: dict, parameters: dict, file: str, where: str) -> list[Problem]:
+    problems = []
+    if not isinstance(when, yamlio.Node):
+        return problems
+    for factor, condition in when.items():
+        line = when.line_of(factor)
+        question = questions.get(factor)
+        if question is None:
+            problems.append(Problem(file, line, f"{where} asks about '{factor}', which is not one of the questions; known: {', '.join(questions)}"))
+            continue
+        number = question.get("type") == "number"
+        if isinstance(condition, list):
+            allowed = ["unknown"] if number else list(dict.fromkeys(
+                [o.get("value") for o in question.get("options") or [] if isinstance(o, dict)] + ["unknown"]))
+            for value in condition:
+                if isinstance(value, bool):
+                    problems.append(Problem(file, line, f"{where}: write \"yes\" and \"no\" in quotes for '{factor}'; without them YAML reads true and false"))
+                elif value not in allowed:
+                    hint = "; use {min: N} or {max: N} for a number question" if number else ""
+                    problems.append(Problem(file, line, f"{where} expects '{value}' for '{factor}', which is not one of its answers: {', '.join(map(str, allowed))}{hint}"))
+        elif isinstance(condition, dict):
+            if not number:
+                problems.append(Problem(file, line, f"{where} gives a range for '{factor}', which is a choice question; list its answers instead"))
+                continue
+            for bound in condition.values():
+                if isinstance(bound, str) and bound not in parameters:
+                    problems.append(Problem(file, line, f"{where} uses the parameter '{bound}', which is not under parameters; known: {', '.join(parameters)}"))
+    return problems
+
+
+def _check_guidance(kb, guidance, file: str, where: str) -> list[Problem]:
+    if not isinstance(guidance, yamlio.Node) or not isinstance(guidance.get("page"), str):
+        return []
+    problems = []
+    stem = guidance["page"]
+    anchors = guidance.get("anchor") if isinstance(guidance.get("anchor"), dict) else {}
+    for lang in LANGUAGES:
+        page = kb.page_by_stem(stem, lang) or kb.page_by_stem(f"{stem}/index", lang)
+        if page is None:
+            problems.append(Problem(file, guidance.line_of("page"), f"{where} points to the page '{stem}', which has no {_language_name(lang)} version (docs/{stem}.{lang}.md)"))
+            continue
+        anchor = anchors.get(lang)
+        if anchor and anchor not in {h.slug for h in page.headings}:
+            problems.append(Problem(file, guidance.line_of("anchor"), f"{where} points to the section '#{anchor}', which is not a heading on docs/{page.rel}"))
     return problems

@@ -2,6 +2,8 @@
 
     kb check [PATH]   validate all pages and data of the project at PATH (default: here)
     kb build [PATH]   check, then build the site and search index into build/ and swap them in
+    kb new standard ID --kind K --title-nl T --title-en T    start a standard (see kb/new.py)
+    kb new version ID [--major|--minor|--patch]              start its next version
 """
 from __future__ import annotations
 
@@ -20,7 +22,11 @@ def main(argv: list[str] | None = None) -> int:
     build = commands.add_parser("build", help="check, then build the site and search index")
     build.add_argument("path", nargs="?", default=".", help="the project folder (default: current folder)")
     build.add_argument("--build-dir", help="where releases go (default: PATH/build)")
+    from kb import new  # `kb new standard` and `kb new version`
+    new.add_arguments(commands.add_parser("new", help="start a standard or a new version of one from a template"))
     args = parser.parse_args(argv)
+    if args.command == "new":
+        return new.run(args)
 
     root = Path(args.path)
     if not (root / "docs").is_dir() and not (root / "kb" / "data").is_dir():

@@ -12,7 +12,7 @@ from kb import yamlio
 from kb.pages import Page, PageError, read_page
 from kb.problems import Problem, relative
 
-DATA_FILES = ("sources", "glossary", "forms", "cases", "countries", "timeline")
+DATA_FILES = ("sources", "glossary", "forms", "cases", "countries", "timeline", "wizard")
 
 
 @dataclass
@@ -29,6 +29,10 @@ class Knowledge:
 
     def rel(self, path: Path) -> str:
         return relative(path, self.root)
+
+    def file_of(self, page) -> str:
+        """Where an editor fixes a page: its Markdown file, or the data file it is generated from."""
+        return page.generated_from or self.rel(page.path)
 
     # --- convenient views on the data -------------------------------------------------
     def items(self, name: str, key: str) -> list:
@@ -63,6 +67,12 @@ class Knowledge:
     @property
     def timeline(self) -> list:
         return self.items("timeline", "events")
+
+    @property
+    def wizard(self) -> dict:
+        """The decision model of the wizard (kb/data/wizard.yml), as parsed YAML."""
+        value = self.data.get("wizard")
+        return value if isinstance(value, dict) else {}
 
     def pages_in(self, lang: str) -> list[Page]:
         return [p for p in self.pages if p.lang == lang]
@@ -104,6 +114,12 @@ def load(root: Path | str = ".") -> Knowledge:
             knowledge.pages.append(read_page(path, docs))
         except PageError as error:
             knowledge.problems.append(Problem(knowledge.rel(path), error.line, error.message))
+
+    # Pages generated from the data (one per case, ...) join the written ones, so links,
+    # twins, the site and the search index treat them alike.
+    from kb.generated import generated_pages
+    for page in generated_pages(knowledge):
+        knowledge.pages.append(page)
 
     from kb.checks import check_all  # late import: checks use the model's helpers
     knowledge.problems.extend(check_all(knowledge))

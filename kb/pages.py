@@ -70,6 +70,8 @@ class Page:
     meta: dict
     meta_line: int       # line where the front matter starts
     body_line: int       # first line of the Markdown body
+    source: str = ""     # the Markdown as written (or as generated from the data)
+    generated_from: str | None = None  # the data file a generated page comes from
     headings: list[Heading] = field(default_factory=list)
     sections: list[Section] = field(default_factory=list)
     links: list[Link] = field(default_factory=list)
@@ -159,7 +161,8 @@ def parse_page(text: str, rel: str, path: Path | None = None) -> Page:
     if not isinstance(meta, dict):
         raise PageError(meta_line, "the front matter must be a list of 'field: value' lines")
 
-    page = Page(path=path or Path(rel), rel=rel, lang=lang, meta=meta, meta_line=meta_line, body_line=body_line)
+    page = Page(path=path or Path(rel), rel=rel, lang=lang, meta=meta, meta_line=meta_line, body_line=body_line,
+                source=text)
     _collect_structure(page, tokens)
     _collect_lines(page, text.splitlines())
     return page

@@ -227,16 +227,23 @@ def sources(kb, arg, lang, rel) -> str:
 class BlockSpec:
     render: Callable
     arg: str | None = None  # which data the argument names, if it takes one
+    known: Callable | None = None  # kb -> the allowed arguments (default: countries or cases)
 
     def check_arg(self, kb, arg: str | None) -> str | None:
         if self.arg is None:
             return f"this block takes no argument, but got '{arg}'" if arg else None
-        known = kb.countries if self.arg == "country" else kb.cases
+        known = self.known(kb) if self.known else (kb.countries if self.arg == "country" else kb.cases)
         if not arg:
             return f"name a {self.arg}, e.g. '{next(iter(known), '')}'"
         if arg not in known:
             return f"'{arg}' is not a known {self.arg}; known: {', '.join(sorted(known))}"
         return None
+
+
+def wizard_diagram(kb, arg, lang, rel) -> str:
+    from wizard.diagram import markdown  # late import: the wizard package builds on kb
+
+    return markdown(kb, lang, rel)
 
 
 BLOCKS = {
@@ -247,7 +254,16 @@ BLOCKS = {
     "timeline": BlockSpec(timeline),
     "glossary": BlockSpec(glossary),
     "sources": BlockSpec(sources),
+    "wizard-diagram": BlockSpec(wizard_diagram),
 }
+
+from kb import library  # noqa: E402  (its blocks use the helpers above)
+
+BLOCKS.update(library.BLOCKS)
+
+from kb import standard_blocks  # noqa: E402  (its blocks use the helpers above)
+
+BLOCKS.update(standard_blocks.BLOCKS)
 
 
 def expand_blocks(kb, rel: str, lang: str, markdown: str, skip: tuple[str, ...] = ()) -> str:

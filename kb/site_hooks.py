@@ -1,6 +1,7 @@
 """MkDocs hooks (named in mkdocs.yml): the site build reads the knowledge model through `kb`.
 
 - on_config: load and check all content once; any problem stops the build with file and line.
+- on_files: add the pages generated from the data (one per case).
 - on_page_markdown: replace `kb:` blocks with generated Markdown, add source footnotes and the
   glossary's abbreviations (tooltips).
 """
@@ -9,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File
 
 import kb
 from kb import render
@@ -26,6 +28,24 @@ def on_config(config):
         listing = "\n".join(f"  {p}" for p in _knowledge.problems)
         raise PluginError(f"The content has {len(_knowledge.problems)} problem(s); run 'kb check' for details:\n{listing}")
     return config
+
+
+def on_files(files, config):
+    # Generated pages are announced as ordinary files under docs/ (which mkdocs-static-i18n,
+    # listening later at priority -100, requires); their text comes from on_page_read_source.
+    for page in _knowledge.pages:
+        if page.generated_from:
+            files.append(File(page.rel, config.docs_dir, config.site_dir, config.use_directory_urls))
+    return files
+
+
+def on_page_read_source(page, config):
+    generated = _generated_sources()
+    return generated.get(page.file.src_uri)
+
+
+def _generated_sources() -> dict:
+    return {page.rel: page.source for page in _knowledge.pages if page.generated_from}
 
 
 def on_page_markdown(markdown, page, config, files):

@@ -116,7 +116,7 @@ class SearchIndex:
         if raw and len(raw[-1]) >= 3 and not self.spellers[lang].knows(raw[-1]):
             clauses.append(Prefix("spell", raw[-1], boost=0.5))
         for concept in self.concepts.concepts_in(text):
-            clauses.append(Term("concepts", concept.lower(), boost=2.0))
+            clauses.append(Term("concepts", concept.lower()))
         if not clauses:
             return None
         return Or(clauses)

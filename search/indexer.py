@@ -10,7 +10,7 @@ from pathlib import Path
 
 from whoosh import fields, index
 
-from kb import render
+from kb import render, standards
 from kb.pages import LANGUAGES, parse_page
 from search.analysis import analyzer, spelling_analyzer, vocabulary_from
 from search.concepts import ConceptMatcher, concept_groups
@@ -19,6 +19,8 @@ from search.concepts import ConceptMatcher, concept_groups
 NOT_INDEXED = {"zoeken"}
 SKIPPED_BLOCKS = ("sources",)
 TITLE_WEIGHT, HEADING_WEIGHT = 3, 2
+# Case pages are short factsheets: without a lower weight they outrank the guidance that explains.
+TYPE_WEIGHT = {"case": 0.5}
 LINK_LIST = 0.6
 
 
@@ -46,12 +48,12 @@ def documents(knowledge, lang: str):
     for page in knowledge.pages_in(lang):
         if page.id in NOT_INDEXED:
             continue
-        raw = page.path.read_text(encoding="utf-8")
-        expanded = parse_page(render.expand_blocks(knowledge, page.rel, lang, raw, skip=SKIPPED_BLOCKS), page.rel, page.path)
+        expanded = parse_page(render.expand_blocks(knowledge, page.rel, lang, page.source, skip=SKIPPED_BLOCKS),
+                              page.rel, page.path)
         topics = " ".join(str(t) for t in page.meta.get("topics") or [])
         for section in expanded.sections:
-            if not section.text and not section.anchor:
-                continue
+            if not section.anchor and not section.text:
+                section.text = str(page.meta.get("description", ""))  # a page that opens with a heading
             if section.link_share > LINK_LIST:
                 continue  # a list of links to other pages answers nothing itself
             yield {
@@ -63,6 +65,7 @@ def documents(knowledge, lang: str):
                 "body": section.text,
                 "topics": topics,
                 "type": page.meta.get("type", "guidance"),
+                "status": standards.status_of(knowledge, page),  # shown with results; None for other pages
             }
 
 
@@ -82,7 +85,7 @@ def build_index(knowledge, index_dir: Path) -> dict:
         for doc in docs:
             text = " ".join([doc["title"], doc["heading"], doc["body"]])
             weighted = " ".join([doc["title"]] * TITLE_WEIGHT + [doc["heading"]] * HEADING_WEIGHT + [doc.pop("topics"), doc["body"]])
-            writer.add_document(**doc, content=weighted, spell=text, concepts=matcher.occurrences(text))
+            writer.add_document(**doc, content=weighted, _boost=TYPE_WEIGHT.get(doc["type"], 1.0), spell=text, concepts=matcher.occurrences(text))
         writer.commit()
         stats[lang] = len(docs)
         stats["documents"] += len(docs)

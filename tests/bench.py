@@ -6,6 +6,7 @@ is bounded in time.
 """
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import platform
@@ -28,6 +29,7 @@ ROOT = Path(__file__).resolve().parents[1]
 PYTHON = sys.executable
 LOAD_SECONDS = int(os.environ.get("BENCH_SECONDS", "10"))
 CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "32"))
+MIXED_SECONDS = int(os.environ.get("BENCH_MIXED_SECONDS", "60"))
 WORKER_COUNTS = [int(n) for n in os.environ.get("BENCH_WORKERS", "1,2,4").split(",")]
 
 
@@ -83,13 +85,19 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def wrk(url: str, seconds: int, connections: int, paths: list[str] | None = None) -> dict:
+def wrk(url: str, seconds: int, connections: int, paths: list | None = None) -> dict:
+    """Run wrk; `paths` is a list of GET paths or (method, path, JSON body) requests to cycle through."""
     lua = Path(tempfile.mkdtemp()) / "report.lua"
     rotate = ""
     if paths:  # each connection cycles through the given requests
-        listed = ", ".join(json.dumps(p) for p in paths)
-        rotate = (f"local paths = {{{listed}}}\nlocal n = 0\n"
-                  "request = function()\n  n = n % #paths + 1\n  return wrk.format(nil, paths[n])\nend\n")
+        requests_ = [p if isinstance(p, tuple) else ("GET", p, None) for p in paths]
+        listed = ", ".join("{%s, %s, %s}" % (json.dumps(m), json.dumps(p), json.dumps(b) if b else "nil")
+                           for m, p, b in requests_)
+        rotate = (f"local requests = {{{listed}}}\nlocal n = 0\n"
+                  'local json_headers = {["Content-Type"] = "application/json"}\n'
+                  "request = function()\n  n = n % #requests + 1\n  local r = requests[n]\n"
+                  "  if r[3] then return wrk.format(r[1], r[2], json_headers, r[3]) end\n"
+                  "  return wrk.format(r[1], r[2])\nend\n")
     lua.write_text(rotate +
         'done = function(summary, latency, requests)\n'
         '  io.write(string.format("JSON {\\"requests\\": %d, \\"errors\\": %d, \\"non2xx\\": %d, \\"p50\\": %f, \\"p99\\": %f, \\"duration\\": %d}\\n",\n'
@@ -110,32 +118,75 @@ def search_paths() -> list[str]:
     return ["/api/search?" + urlencode({"q": q["q"], "lang": q["lang"]}) for q in queries]
 
 
+@contextlib.contextmanager
+def gunicorn(build_dir: Path, workers: int):
+    """The production server on a free loopback port, serving `build_dir`; yields its base URL."""
+    port = free_port()
+    env = {**os.environ, "RESULTAATWIJZER_BUILD_DIR": str(build_dir)}
+    server = subprocess.Popen([str(Path(PYTHON).parent / "gunicorn"), "server:create_app()", "--bind",
+                               f"127.0.0.1:{port}", "--workers", str(workers), "--log-level", "warning"],
+                              cwd=ROOT, env=env)
+    try:
+        for _ in range(100):
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+                break
+            except OSError:
+                time.sleep(0.1)
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.send_signal(signal.SIGTERM)
+        server.wait(timeout=30)
+
+
 def bench_http(build_dir: Path) -> list[dict]:
     if not shutil.which("wrk"):
         return []
     rows = []
     for workers in WORKER_COUNTS:
-        port = free_port()
-        env = {**os.environ, "RESULTAATWIJZER_BUILD_DIR": str(build_dir)}
-        server = subprocess.Popen([str(Path(PYTHON).parent / "gunicorn"), "server:create_app()", "--bind",
-                                   f"127.0.0.1:{port}", "--workers", str(workers), "--log-level", "warning"],
-                                  cwd=ROOT, env=env)
-        try:
-            base = f"http://127.0.0.1:{port}"
-            for _ in range(100):
-                try:
-                    socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-                    break
-                except OSError:
-                    time.sleep(0.1)
+        with gunicorn(build_dir, workers) as base:
             subprocess.run(["curl", "-s", "-o", "/dev/null", base + "/api/search?q=sib"], check=False)
             baseline = wrk(base + "/livez", LOAD_SECONDS, CONNECTIONS)
             search = wrk(base + "/api/search", LOAD_SECONDS, CONNECTIONS, paths=search_paths())
             rows.append({"workers": workers, "baseline": baseline, "search": search})
-        finally:
-            server.send_signal(signal.SIGTERM)
-            server.wait(timeout=30)
     return rows
+
+
+MIXED_PAGES = ["/", "/basis/spectrum/", "/vormen/sib/", "/en/landen/ghana/", "/casussen/", "/keuzehulp/vragen/",
+               "/zoeken/?query=resultatenfonds", "/assets/stylesheets/extra.css"]
+WIZARD_BODIES = [
+    {"lang": "nl", "answers": {"outcome_measurable": "yes", "attributable": "yes", "evidence": "promising",
+                               "provider_can_bear_risk": "no", "investors_available": "yes"}},
+    {"lang": "en", "answers": {"outcome_measurable": "no"}},
+    {"lang": "nl", "answers": {"outcome_measurable": "yes", "attributable": "yes", "evidence": "proven"}},
+]
+
+
+def mixed_requests() -> list:
+    searches = search_paths()[:20]
+    wizard = [("POST", "/api/wizard", json.dumps(body)) for body in WIZARD_BODIES]
+    return [r for group in zip(searches, MIXED_PAGES * 3, wizard * 7) for r in group]
+
+
+def bench_mixed_with_rebuild(build_dir: Path, workers: int = 2) -> dict:
+    """Mixed traffic for MIXED_SECONDS; a full rebuild runs while it does."""
+    from kb.build import build
+
+    def release(base: str) -> str:
+        return json.loads(subprocess.run(["curl", "-s", base + "/healthz"], capture_output=True, text=True).stdout)["release"]
+
+    with gunicorn(build_dir, workers) as base:
+        before = release(base)
+        result: dict = {"workers": workers}
+        load = threading.Thread(target=lambda: result.update(wrk(base + "/", MIXED_SECONDS, CONNECTIONS, mixed_requests())))
+        load.start()
+        time.sleep(MIXED_SECONDS / 3)
+        started = time.perf_counter()
+        build(ROOT, build_dir, log=lambda *_: None)
+        result["rebuild_s"] = time.perf_counter() - started
+        load.join()
+        result["swapped"] = release(base) != before
+        return result
 
 
 def bench_relevance(release: Path) -> dict:
@@ -258,6 +309,21 @@ def report(figures: dict) -> str:
     if not figures["http"]:
         lines.append("| – | wrk not installed | | | | | |")
     lines += ["", "Target: `/api/search` at least half the throughput of the no-work endpoint.", ""]
+    mixed = figures.get("mixed")
+    if mixed:
+        errors = mixed["errors"] + mixed["non2xx"]
+        lines += [
+            f"## Mixed load with a rebuild ({CONNECTIONS} connections, {MIXED_SECONDS} s, {mixed['workers']} workers)",
+            "",
+            "Searches, pages, assets and wizard answers (POST) in turn; a full `kb build` (site and index,",
+            "then the atomic swap) runs while the load does.",
+            "",
+            "| requests | req/s | p50 ms | p99 ms | failed | rebuild took | new release served afterwards |",
+            "| ---: | ---: | ---: | ---: | ---: | ---: | --- |",
+            f"| {mixed['requests']} | {mixed['rps']:.0f} | {mixed['p50']:.1f} | {mixed['p99']:.1f} | {errors} | "
+            f"{mixed['rebuild_s']:.1f} s | {'yes' if mixed['swapped'] else 'NO'} |",
+            "",
+        ]
     return "\n".join(lines)
 
 
@@ -274,6 +340,8 @@ def main() -> int:
         figures["relevance"] = bench_relevance(release)
         print("http ...", flush=True)
         figures["http"] = bench_http(build_dir)
+        print("mixed load with a rebuild ...", flush=True)
+        figures["mixed"] = bench_mixed_with_rebuild(build_dir) if shutil.which("wrk") else None
     text = report(figures)
     (ROOT / "BENCHMARKS.md").write_text(text, encoding="utf-8")
     print(text)

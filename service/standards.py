@@ -1,0 +1,89 @@
+"""GET /api/standards and GET /api/standards/<id>: the published standards as JSON.
+
+Reads standards.json from the current release (written by `kb build` with the site), so the API
+always says what the published pages say, and a rebuild is picked up without a restart.
+"""
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from pathlib import Path
+
+from flask import Blueprint, abort, current_app, jsonify, request
+
+from kb.standards import KINDS, STATUSES
+from service import errors
+
+bp = Blueprint("standards", __name__)
+LANGUAGES = ("nl", "en")
+
+
+@lru_cache(maxsize=8)
+def _read(release: Path) -> dict:
+    # A release never changes once published, so its data is read once.
+    try:
+        return json.loads((release / "standards.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {"standards": []}
+
+
+def _published() -> list[dict]:
+    release = current_app.extensions["artefacts"].release()
+    if release is None:
+        abort(503, description="no published build: run 'kb build'")
+    return _read(release.path)["standards"]
+
+
+def _choice(name: str, allowed: tuple, default: str | None = None) -> str | None:
+    value = request.args.get(name, default)
+    if value is not None and value not in allowed:
+        raise ValueError(f"the parameter '{name}' is '{value}'; allowed values are: {', '.join(allowed)}")
+    return value
+
+
+def _version(version: dict, lang: str) -> dict:
+    return {
+        "version": version["version"], "status": version["status"], "owner": version["owner"],
+        "effective": version["effective"], "review": version["review"],
+        "supersedes": version["supersedes"], "superseded_by": version["superseded_by"],
+        "changes": version["changes"][lang], "url": version["url"][lang],
+        "outcomes": [{"id": o["id"], "definition": o["definition"][lang], "evidence": o["evidence"][lang],
+                      "price": o["price"], "cap": o["cap"], "illustrative": o["illustrative"]}
+                     for o in version["outcomes"]],
+    }
+
+
+def _summary(standard: dict, lang: str) -> dict:
+    """A standard with its current version's details (the adopted one, else the newest)."""
+    current = next(v for v in standard["versions"] if v["version"] == standard["current_version"])
+    return {
+        "id": standard["id"], "title": standard["title"][lang], "kind": standard["kind"],
+        "status": current["status"], "version": current["version"], "owner": current["owner"],
+        "effective": current["effective"], "review": current["review"], "example": standard["example"],
+        "url": standard["url"][lang], "api": f"/api/standards/{standard['id']}",
+    }
+
+
+@bp.get("/api/standards")
+def list_standards():
+    try:
+        kind, status = _choice("kind", KINDS), _choice("status", STATUSES)
+        lang = _choice("lang", LANGUAGES, "nl")
+    except ValueError as error:
+        return errors.error_response(400, str(error))
+    found = [_summary(s, lang) for s in _published()]
+    found = [s for s in found if (kind is None or s["kind"] == kind) and (status is None or s["status"] == status)]
+    return jsonify({"lang": lang, "total": len(found), "standards": found})
+
+
+@bp.get("/api/standards/<standard_id>")
+def one_standard(standard_id: str):
+    try:
+        lang = _choice("lang", LANGUAGES, "nl")
+    except ValueError as error:
+        return errors.error_response(400, str(error))
+    standard = next((s for s in _published() if s["id"] == standard_id), None)
+    if standard is None:
+        return errors.error_response(404, f"there is no standard '{standard_id}'; GET /api/standards lists them all")
+    return jsonify({**_summary(standard, lang), "current_version": standard["current_version"],
+                    "versions": [_version(v, lang) for v in standard["versions"]]})

@@ -1,0 +1,55 @@
+"""A rebuild while the service answers: no request fails, and afterwards answers come from the new release."""
+from __future__ import annotations
+
+import shutil
+import threading
+import time
+
+import requests
+
+from kb.build import build
+from tests.conftest import ROOT, LiveServer
+
+PATHS = ["/", "/basis/spectrum/", "/en/landen/ghana/", "/api/search?q=social+impact+bond",
+         "/api/search?q=outcomes+fund&lang=en", "/api/cases?country=NL", "/healthz", "/zoeken/?query=sib"]
+
+
+def test_rebuild_under_load_loses_no_request(build_dir, tmp_path):
+    from server import create_app
+
+    # A private copy of the published build, so rebuilding does not disturb the other tests.
+    local = tmp_path / "build"
+    shutil.copytree(build_dir, local, symlinks=True)
+    before = (local / "current").resolve().name
+    failures, answered, stop = [], [0], threading.Event()
+
+    with LiveServer(create_app(local)) as live:
+        def hammer():
+            session = requests.Session()
+            while not stop.is_set():
+                for path in PATHS:
+                    try:
+                        response = session.get(live.url + path, timeout=30)
+                        if response.status_code != 200:
+                            failures.append((path, response.status_code))
+                    except requests.RequestException as error:
+                        failures.append((path, repr(error)))
+                    answered[0] += 1
+
+        clients = [threading.Thread(target=hammer) for _ in range(4)]
+        for client in clients:
+            client.start()
+        time.sleep(0.5)
+        build(ROOT, local, log=lambda *_: None)
+        time.sleep(0.5)
+        stop.set()
+        for client in clients:
+            client.join(timeout=60)
+
+        after = requests.get(live.url + "/healthz", timeout=10).json()
+        assert after["release"] != before, "the service still answers from the old release"
+        search = requests.get(live.url + "/api/search", params={"q": "sib"}, timeout=10)
+        assert search.status_code == 200 and search.json()["total"] > 0
+
+    assert answered[0] > 50
+    assert not failures, failures[:10]
