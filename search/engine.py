@@ -24,6 +24,7 @@ from search.spelling import Speller
 
 RAW_WORD = re.compile(r"[^\W_]+", re.UNICODE)
 CACHE_SIZE = 2048  # answers kept per opened index (oldest dropped first)
+FEW_RESULTS = 3  # fewer hits than this and a spelling correction is searched instead
 PER_PAGE = 2   # at most this many sections of one page, so one long page cannot crowd out the rest
 
 
@@ -65,14 +66,16 @@ class SearchIndex:
 
     def __init__(self, path: Path):
         self.path = Path(path)
+        # Everything that reads the index on disk is inside the try: a damaged segment must
+        # become "search unavailable", never a server that cannot start.
         try:
             self.indexes = {lang: index.open_dir(str(self.path / lang)) for lang in ("nl", "en")}
             groups = json.loads((self.path / "concepts.json").read_text(encoding="utf-8"))
+            self.concepts = ConceptMatcher(groups)
+            self.types = {lang: self._types(ix) for lang, ix in self.indexes.items()}
+            self.spellers = {lang: self._speller(ix) for lang, ix in self.indexes.items()}
         except Exception as error:  # any unreadable index is reported the same way
-            raise IndexUnavailable(f"the search index in {self.path} cannot be opened: {error}") from None
-        self.concepts = ConceptMatcher(groups)
-        self.types = {lang: self._types(ix) for lang, ix in self.indexes.items()}
-        self.spellers = {lang: self._speller(ix) for lang, ix in self.indexes.items()}
+            raise IndexUnavailable(f"the search index cannot be opened ({type(error).__name__}: {error})") from None
         self._local = threading.local()
         self._cache: dict = {}
 
@@ -135,16 +138,17 @@ class SearchIndex:
 
     def search_uncached(self, text: str, lang: str = "nl", limit: int = 10, page_type: str | None = None) -> Results:
         started = time.perf_counter()
-        # A word the index has never seen is most likely a typo: search for the correction
-        # instead, and say so ("showing results for ...").
+        results = self._run(text, lang, limit, page_type)
+        # A word the index has never seen is most likely a typo. When the query as typed finds
+        # little, show what the correction finds and say so; otherwise only suggest it.
         correction = self.correct(text, lang)
         if correction:
-            results = self._run(correction, lang, limit, page_type)
-            results.query, results.did_you_mean, results.corrected = text, correction, True
-            if results.total == 0:
-                results = self._run(text, lang, limit, page_type)
-        else:
-            results = self._run(text, lang, limit, page_type)
+            if results.total < FEW_RESULTS:
+                fixed = self._run(correction, lang, limit, page_type)
+                if fixed.total > results.total:
+                    fixed.query, fixed.corrected = text, True
+                    results = fixed
+            results.did_you_mean = correction
         results.took_ms = round((time.perf_counter() - started) * 1000, 2)
         return results
 

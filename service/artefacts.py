@@ -43,7 +43,7 @@ class Artefacts:
     def problem(self) -> str | None:
         """Why nothing can be served, in words for the operator; None when all is well."""
         if self.release() is None:
-            return (f"No published build found in {self.build_dir}/current. "
+            return (f"No published build found in {self.build_dir.name}/current. "
                     "Run 'make build' (or 'kb build') to build the site and search index.")
         return None
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import logging
+import re
 import threading
 from urllib.parse import urlencode
 
@@ -20,7 +21,20 @@ LANGUAGES = ("nl", "en")
 
 
 class BadRequest(ValueError):
-    pass
+    """A message for API clients (English); `problem` and `details` let a page say it in its own words."""
+
+    def __init__(self, message: str, problem: str = "", **details):
+        super().__init__(message)
+        self.problem, self.details = problem, details
+
+
+# What the results page says, in the reader's language, for the problems a person can cause there.
+READER_MESSAGES = {
+    "nl": {"too_long": "Uw zoekopdracht is {length} tekens lang. Gebruik er hoogstens {maximum}.",
+           "type": "De soort pagina “{value}” bestaat niet. Kies een soort uit de lijst."},
+    "en": {"too_long": "Your search is {length} characters long. Use at most {maximum}.",
+           "type": "There is no kind of page called “{value}”. Choose one from the list."},
+}
 
 
 class Indexes:
@@ -66,12 +80,14 @@ def parse_params(args) -> dict:
     if not query:
         raise BadRequest("the parameter 'q' (what to search for) is required and may not be empty")
     if len(query) > MAX_QUERY:
-        raise BadRequest(f"the parameter 'q' is {len(query)} characters long; the maximum is {MAX_QUERY}")
+        raise BadRequest(f"the parameter 'q' is {len(query)} characters long; the maximum is {MAX_QUERY}",
+                         "too_long", length=len(query), maximum=MAX_QUERY)
     lang = args.get("lang", "nl")
     if lang not in LANGUAGES:
         raise BadRequest(f"the parameter 'lang' is '{lang}'; allowed values are: {', '.join(LANGUAGES)}")
     raw_limit = args.get("limit", str(DEFAULT_LIMIT))
-    if not raw_limit.isdigit() or not 1 <= int(raw_limit) <= MAX_LIMIT:
+    # ASCII digits only: str.isdigit() also accepts '²', which int() refuses.
+    if not re.fullmatch(r"[0-9]{1,3}", raw_limit) or not 1 <= int(raw_limit) <= MAX_LIMIT:
         raise BadRequest(f"the parameter 'limit' is '{raw_limit}'; it must be a whole number from 1 to {MAX_LIMIT}")
     return {"q": query, "lang": lang, "limit": int(raw_limit), "type": args.get("type") or None}
 
@@ -79,7 +95,8 @@ def parse_params(args) -> dict:
 def _check_type(index: SearchIndex, params: dict) -> None:
     allowed = index.types[params["lang"]]
     if params["type"] and params["type"] not in allowed:
-        raise BadRequest(f"the parameter 'type' is '{params['type']}'; allowed values are: {', '.join(allowed)}")
+        raise BadRequest(f"the parameter 'type' is '{params['type']}'; allowed values are: {', '.join(allowed)}",
+                         "type", value=params["type"])
 
 
 def _index_or_503():
@@ -126,7 +143,8 @@ def results_page(lang: str):
             _check_type(index, params)
             results = index.search(params["q"], lang, params["limit"], params["type"])
         except BadRequest as problem:
-            error = str(problem)
+            words = READER_MESSAGES[lang].get(problem.problem)
+            error = words.format(**problem.details) if words else str(problem)
     if index is None:
         try:
             index = current_app.extensions["search"].current()

@@ -40,6 +40,8 @@ def test_limit_and_language(server):
     ({"q": "sib", "limit": "ten"}, "'limit'"),
     ({"q": "sib", "limit": "0"}, "'limit'"),
     ({"q": "sib", "limit": "51"}, "1 to 50"),
+    ({"q": "sib", "limit": "²"}, "'limit'"),
+    ({"q": "sib", "limit": "١٢"}, "'limit'"),
     ({"q": "sib", "type": "poem"}, "allowed values are: "),
 ])
 def test_bad_input_is_a_clear_400(server, params, needle):
@@ -76,22 +78,35 @@ def test_results_page_works_without_javascript(server):
 
 def test_results_page_says_did_you_mean(server):
     html = get(server, "/zoeken/", query="resultaatfinancering").text
-    assert "resultaatfinanciering" in html and "Geen resultaten voor uw zoekopdracht" in html
+    assert "resultaatfinanciering" in html and "dit zijn de resultaten voor" in html
 
 
 def test_results_page_bad_input_is_a_readable_page(server):
     response = get(server, "/zoeken/", query="x" * 600)
-    assert response.status_code == 400 and "maximum is 500" in response.text
+    assert response.status_code == 400 and "hoogstens 500" in response.text and '<html lang="nl"' in response.text
+    response = get(server, "/zoeken/", query="sib", type="gedicht")
+    assert response.status_code == 400 and "De soort pagina “gedicht” bestaat niet" in response.text
     response = get(server, "/en/zoeken/", query="sib", type="poem")
-    assert response.status_code == 400 and "allowed values" in response.text and '<html lang="en"' in response.text
+    assert response.status_code == 400 and "no kind of page called “poem”" in response.text
+    assert '<html lang="en"' in response.text
 
 
-def test_missing_index_keeps_the_site_and_says_so(release, tmp_path):
+def _cut_segments_short(copy):
+    for segment in (copy / "index").rglob("*.seg"):
+        segment.write_bytes(segment.read_bytes()[:64])
+
+
+@pytest.mark.parametrize("damage", ["missing", "corrupt"])
+def test_missing_or_corrupt_index_keeps_the_site_and_says_so(release, tmp_path, damage):
     from server import create_app
 
     broken = tmp_path / "build"
     copy = broken / "releases" / "r1"
-    shutil.copytree(release, copy, ignore=shutil.ignore_patterns("index"))
+    if damage == "missing":
+        shutil.copytree(release, copy, ignore=shutil.ignore_patterns("index"))
+    else:
+        shutil.copytree(release, copy)
+        _cut_segments_short(copy)
     (broken / "current").symlink_to(copy.relative_to(broken))
     with LiveServer(create_app(broken)) as live:
         assert requests.get(live.url + "/", timeout=10).status_code == 200
