@@ -13,7 +13,8 @@ CHROMIUM := /usr/bin/chromium
 
 serve: install build
 	@# No access log: the service stores nothing about its users (see docs/over/veiligheid).
-	$(BIN)/gunicorn 'server:create_app()' --bind $(HOST):$(PORT) --workers $(WORKERS) --error-logfile -
+	$(BIN)/gunicorn 'server:create_app()' --bind $(HOST):$(PORT) --workers $(WORKERS) --error-logfile - \
+		--limit-request-line 8190
 
 # Flask's development server with reload; never for production.
 dev: install build

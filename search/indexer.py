@@ -16,7 +16,7 @@ from search.analysis import analyzer, spelling_analyzer, vocabulary_from
 from search.concepts import ConceptMatcher, concept_groups
 
 # Pages that are tools rather than answers are not indexed, nor blocks that only list links.
-NOT_INDEXED = {"zoeken"}
+NOT_INDEXED = {"zoeken", "niet-gevonden"}
 SKIPPED_BLOCKS = ("sources",)
 TITLE_WEIGHT, HEADING_WEIGHT = 3, 2
 # Case pages are short factsheets: without a lower weight they outrank the guidance that explains.

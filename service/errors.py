@@ -7,12 +7,15 @@ from __future__ import annotations
 from flask import Flask, current_app, jsonify, request
 from werkzeug.exceptions import HTTPException, InternalServerError
 
+from service import shell
+
 MESSAGES = {
     "nl": {
         400: ("Ongeldig verzoek", "Het verzoek klopt niet."),
         404: ("Pagina niet gevonden", "Deze pagina bestaat niet (meer). Controleer het adres of ga naar de startpagina."),
         405: ("Methode niet toegestaan", "Deze methode wordt hier niet ondersteund."),
         413: ("Verzoek te groot", "Het verzoek is groter dan is toegestaan."),
+        414: ("Adres te lang", "Het adres van deze pagina is te lang. Gebruik een kortere zoekvraag of begin opnieuw."),
         500: ("Er ging iets mis", "Er ging aan onze kant iets mis. Probeer het later opnieuw."),
         503: ("Tijdelijk niet beschikbaar", "De site is nog niet gebouwd of wordt bijgewerkt. Probeer het zo opnieuw."),
         "home": "Naar de startpagina",
@@ -22,6 +25,7 @@ MESSAGES = {
         404: ("Page not found", "This page does not exist (any more). Check the address or go to the home page."),
         405: ("Method not allowed", "This method is not supported here."),
         413: ("Request too large", "The request is larger than allowed."),
+        414: ("Address too long", "The address of this page is too long. Use a shorter search or start again."),
         500: ("Something went wrong", "Something went wrong on our side. Please try again later."),
         503: ("Temporarily unavailable", "The site has not been built yet or is being updated. Please try again shortly."),
         "home": "Go to the home page",
@@ -58,13 +62,21 @@ def error_response(status: int, detail: str | None = None):
     return body, status, {"Content-Type": "text/html; charset=utf-8"}
 
 
+NOT_FOUND_PAGE = {"nl": "/niet-gevonden/", "en": "/en/niet-gevonden/"}
+
+
 def _site_404(lang: str) -> str | None:
+    """The built 'page not found' page (docs/niet-gevonden.*.md), in the site's own layout."""
     release = current_app.extensions["artefacts"].release()
     if release is None:
         return None
-    # The i18n build writes only a Dutch 404 page; English visitors get the plain page instead.
-    candidate = release.site / ("en/404.html" if lang == "en" else "404.html")
-    return candidate.read_text(encoding="utf-8") if candidate.is_file() else None
+    url = NOT_FOUND_PAGE[lang]
+    try:
+        html = shell.read(release.site, url)
+    except shell.ShellMissing:
+        return None
+    # It is answered at whatever address was asked for: <base> keeps its relative links working.
+    return html.replace("<head>", f'<head><base href="{url}">', 1)
 
 
 def register(app: Flask) -> None:

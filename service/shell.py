@@ -27,6 +27,14 @@ def _read(path: Path) -> str:
     return path.read_text(encoding="utf-8")
 
 
+def read(site: Path, url_path: str) -> str:
+    """The built page at `url_path` as it is."""
+    try:
+        return _read(site / url_path.strip("/") / "index.html")
+    except OSError:
+        raise ShellMissing(url_path) from None
+
+
 def render(site: Path, url_path: str, content: str | Markup, *, title: str | None = None,
            query_string: str = "") -> str:
     """The built page at `url_path` with `content` in its slot.
@@ -34,11 +42,7 @@ def render(site: Path, url_path: str, content: str | Markup, *, title: str | Non
     `title` replaces the document title (e.g. to include the search query); `query_string` is
     carried over to the language switch so a reader keeps their search or answers.
     """
-    path = site / url_path.strip("/") / "index.html"
-    try:
-        html = _read(path)
-    except OSError:
-        raise ShellMissing(url_path) from None
+    html = read(site, url_path)
     if SLOT not in html:
         raise ShellMissing(url_path)
     html = html.replace(SLOT, str(content), 1)

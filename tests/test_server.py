@@ -1,6 +1,9 @@
 """The service over real HTTP: every built page in both languages, health, errors, safety."""
 from __future__ import annotations
 
+import re
+from urllib.parse import urljoin
+
 import requests
 
 from tests.conftest import LiveServer
@@ -38,12 +41,16 @@ def test_directory_without_slash_redirects(server):
 
 
 def test_unknown_page_is_a_404_page_in_the_right_language(server):
-    response = requests.get(server.url + "/bestaat-niet/", timeout=10)
-    assert response.status_code == 404
-    assert 'lang="nl"' in response.text
-    response = requests.get(server.url + "/en/does-not-exist/", timeout=10)
-    assert response.status_code == 404
-    assert 'lang="en"' in response.text
+    for path, lang, title in [("/bestaat-niet/", "nl", "Pagina niet gevonden"),
+                              ("/vormen/bestaat/ook/niet/", "nl", "Pagina niet gevonden"),
+                              ("/en/does-not-exist/", "en", "Page not found")]:
+        response = requests.get(server.url + path, timeout=10)
+        assert response.status_code == 404, path
+        assert f'<html lang="{lang}"' in response.text and title in response.text, path
+        # Answered at the unknown address, its stylesheets must still resolve.
+        base = re.search(r'<base href="([^"]+)">', response.text)[1]
+        sheet = re.search(r'<link rel="stylesheet" href="([^"]+)"', response.text)[1]
+        assert requests.get(server.url + urljoin(base, sheet), timeout=10).status_code == 200
 
 
 def test_path_traversal_never_leaves_the_site(server):
@@ -64,3 +71,14 @@ def test_without_a_build_the_service_says_so(tmp_path):
         page = requests.get(live.url + "/", timeout=10)
         assert page.status_code == 503
         assert "Traceback" not in page.text
+
+
+def test_an_overlong_address_is_refused_with_headers_in_the_readers_language(server):
+    for path, lang in [("/zoeken/", "nl"), ("/en/zoeken/", "en")]:
+        response = requests.get(server.url + path, params={"query": "x" * 7500}, timeout=10)
+        assert response.status_code == 414
+        assert f'<html lang="{lang}"' in response.text
+        assert "Content-Security-Policy" in response.headers and "X-Frame-Options" in response.headers
+    # A 500-character query in any script is not overlong.
+    response = requests.get(server.url + "/api/search", params={"q": "語" * 500}, timeout=10)
+    assert response.status_code == 200
