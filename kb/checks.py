@@ -31,7 +31,9 @@ def _registry() -> Registry:
 @lru_cache(maxsize=None)
 def validator(name: str) -> jsonschema.Draft202012Validator:
     schema = yamlio.load_file(SCHEMA_DIR / f"{name}.yml")
-    return jsonschema.Draft202012Validator(schema, registry=_registry())
+    # The format checker makes 'format: date' refuse dates that do not exist, such as 2026-13-45.
+    return jsonschema.Draft202012Validator(schema, registry=_registry(),
+                                           format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER)
 
 
 def _describe(error: jsonschema.ValidationError) -> str:
@@ -51,6 +53,11 @@ def _describe(error: jsonschema.ValidationError) -> str:
         return f"{subject} is '{error.instance}', which is not one of the allowed values: {allowed}"
     if error.validator == "pattern":
         return f"{subject} is '{error.instance}', which does not have the expected form" + (f": {hint}" if hint else "")
+    if error.validator == "format":
+        return f"{subject} is '{error.instance}', which is not a real date" + (f": {hint}" if hint else "")
+    if error.validator == "type" and isinstance(error.instance, (int, float)) and "string" in str(error.validator_value):
+        # YAML reads 2.0 or 2026 as a number; the editor meant text.
+        return f"{subject} is {error.instance}, which YAML reads as a number: put it in quotes" + (f" ({hint})" if hint else "")
     if error.validator == "type":
         kinds = {"string": "text", "integer": "a whole number", "number": "a number", "array": "a list",
                  "object": "a set of 'field: value' lines", "null": "empty"}

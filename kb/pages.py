@@ -232,6 +232,8 @@ def _collect_structure(page: Page, tokens) -> None:
             elif child.type == "link_open":
                 in_link = True
                 page.links.append(Link(href=child.attrs.get("href", ""), line=line))
+            elif child.type == "image":  # a picture must exist just like a linked file
+                page.links.append(Link(href=child.attrs.get("src", ""), line=line))
             elif child.type == "link_close":
                 in_link = False
             elif in_link and child.type == "text":

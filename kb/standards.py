@@ -43,13 +43,14 @@ PLACEHOLDER = "TODO"
 REQUIRED = {
     "draft": (),
     "consultation": ("owner",),
-    "adopted": ("owner", "effective"),
+    "adopted": ("owner", "effective", "review"),
     "superseded": ("owner", "effective", "superseded_by"),
     "withdrawn": ("owner",),
 }
 HINTS = {
     "owner": "an owner, the ministry or body that publishes it: add 'owner: ...'",
     "effective": "the date it takes effect: add 'effective: YYYY-MM-DD'",
+    "review": "the date by which it will be reviewed: add 'review: YYYY-MM-DD'",
     "superseded_by": "the version that replaces it: add 'superseded_by: ...' (for example 2.0.0)",
 }
 # A version can only be replaced by one that is (or was) in force.
@@ -240,6 +241,11 @@ def _check_standard(kb, standard: Standard, standards: dict) -> list[Problem]:
     for older in adopted[:-1]:
         problems.append(Problem(_file(kb, older.page), older.meta.line_of("status"), f"versions {older.number} and {adopted[-1].number} of '{standard.id}' are both adopted, but only one version can be in force: set version {older.number} to 'status: superseded' with 'superseded_by: {adopted[-1].number}'"))
 
+    # The lifecycle runs one way: once a version is adopted, an older one cannot become a draft again.
+    if adopted:
+        for older in (v for v in standard.versions if v.key < adopted[-1].key and v.status in ("draft", "consultation")):
+            problems.append(Problem(_file(kb, older.page), older.meta.line_of("status"), f"version {older.number} of '{standard.id}' has status '{older.status}', but the newer version {adopted[-1].number} is already adopted: an older version cannot be adopted any more, so set {older.number} to 'status: withdrawn' (or superseded, if it was ever in force)"))
+
     kind = standard.current.meta.get("kind")
     latest_effective = None  # (date, version) of the newest effective date so far
     for version in standard.versions:
@@ -291,7 +297,9 @@ def _check_version(kb, standard: Standard, version: Version, standards: dict) ->
                 problems.append(Problem(file, line, f"version {number} can only supersede an older version, but {ref} is newer: versions only go up"))
             if name == "superseded_by" and target.key < version.key:
                 problems.append(Problem(file, line, f"version {number} can only be replaced by a newer version, but {ref} is older: versions only go up"))
-        if name == "superseded_by" and status == "superseded" and target.status not in IN_FORCE_OR_PAST:
+        if name == "superseded_by" and status == "superseded" and target.status == "withdrawn":
+            problems.append(Problem(file, line, f"version {number} is marked superseded by {ref}, but {ref} has been withdrawn, so no version would be in force: set {number} back to 'status: adopted', or withdraw it too"))
+        elif name == "superseded_by" and status == "superseded" and target.status not in IN_FORCE_OR_PAST:
             problems.append(Problem(file, line, f"version {number} is marked superseded by {ref}, but that version has status '{target.status}', so it is not in force yet: keep {number} adopted until {ref} is adopted"))
     return problems
 

@@ -128,3 +128,13 @@ def test_not_a_project():
     result = subprocess.run([sys.executable, "-m", "kb.cli", "check", "/tmp"], capture_output=True, text=True)
     assert result.returncode == 2
     assert "does not look like a Resultaatwijzer project" in result.stderr
+
+
+def test_a_missing_picture_is_named(project_copy):
+    page = project_copy / "docs/basis/index.nl.md"
+    text = page.read_text(encoding="utf-8")
+    page.write_text(text + "\n![Schema](schema-bestaat-niet.png)\n", encoding="utf-8")
+    line = len(page.read_text(encoding="utf-8").splitlines())
+    result = kb_check(project_copy)
+    assert result.returncode == 1
+    assert f"docs/basis/index.nl.md:{line}: the link 'schema-bestaat-niet.png' points to a file that does not exist" in result.stderr

@@ -149,7 +149,7 @@ def test_unknown_kind_and_a_version_that_is_no_text(project_copy):
     kind, version = line_of(page, "kind: outcome"), line_of(page, "version: 1.0")
     failing(project_copy,
             f"{OUTCOME}/1.0.0.nl.md:{kind}: 'standard.kind' is 'outcome', which is not one of the allowed values: outcome_definition",
-            f"{OUTCOME}/1.0.0.nl.md:{version}: 'standard.version' should be text")
+            f"{OUTCOME}/1.0.0.nl.md:{version}: 'standard.version' is 1.0, which YAML reads as a number: put it in quotes")
 
 
 def test_template_text_may_not_leave_draft(project_copy):
@@ -170,3 +170,33 @@ def test_a_standard_page_names_a_known_standard(project_copy):
     edit(page, "<!-- kb:standard uitkomst-duurzaam-werk -->", "<!-- kb:standard uitkomst-duurzaam-wrk -->")
     line = line_of(page, "kb:standard uitkomst-duurzaam-wrk")
     failing(project_copy, f"{OUTCOME}/index.nl.md:{line}: kb:standard: 'uitkomst-duurzaam-wrk' is not a known standard")
+
+
+def test_a_date_must_exist(project_copy):
+    page = project_copy / f"{CONTRACT}/2.0.0.nl.md"
+    edit(page, "effective: 2026-01-01", "effective: 2026-13-45")
+    line = line_of(page, "effective: 2026-13-45")
+    failing(project_copy, f"{CONTRACT}/2.0.0.nl.md:{line}: 'standard.effective' is '2026-13-45', which is not a real date")
+
+
+def test_adopted_needs_a_review_date(project_copy):
+    page = project_copy / f"{CONTRACT}/2.0.0.nl.md"
+    edit(page, "  review: 2027-07-01\n", "")
+    line = line_of(page, "status: adopted")
+    failing(project_copy, f"{CONTRACT}/2.0.0.nl.md:{line}: version 2.0.0 has status 'adopted', so it needs the date by which it will be reviewed")
+
+
+def test_a_withdrawn_successor_leaves_nothing_in_force(project_copy):
+    for lang in ("nl", "en"):
+        edit(project_copy / f"{CONTRACT}/2.0.0.{lang}.md", "status: adopted", "status: withdrawn")
+    line = line_of(project_copy / f"{CONTRACT}/1.0.0.nl.md", "superseded_by: 2.0.0")
+    failing(project_copy, f"{CONTRACT}/1.0.0.nl.md:{line}: version 1.0.0 is marked superseded by 2.0.0, but 2.0.0 has been withdrawn")
+
+
+def test_an_older_version_cannot_go_back_to_draft(project_copy):
+    for lang in ("nl", "en"):
+        page = project_copy / f"{CONTRACT}/1.0.0.{lang}.md"
+        edit(page, "status: superseded", "status: draft")
+        edit(page, "  superseded_by: 2.0.0\n", "")
+    line = line_of(project_copy / f"{CONTRACT}/1.0.0.nl.md", "status: draft")
+    failing(project_copy, f"{CONTRACT}/1.0.0.nl.md:{line}: version 1.0.0 of 'contractparameters-resultaatbetaling' has status 'draft', but the newer version 2.0.0 is already adopted")
