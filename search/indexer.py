@@ -39,6 +39,9 @@ def schema(lang: str, vocabulary: frozenset[str]) -> fields.Schema:
         concepts=fields.KEYWORD(lowercase=True, scorable=True, field_boost=2.0),
         spell=fields.TEXT(analyzer=spelling_analyzer(), spelling=True),
         type=fields.ID(stored=True),
+        # The topics are searched as part of `content`; kept here as the page lists them.
+        topics=fields.STORED,
+        lang=fields.ID(stored=True),  # the same in every document of an index; for results
         status=fields.STORED,
     )
 
@@ -50,7 +53,7 @@ def documents(knowledge, lang: str):
             continue
         expanded = parse_page(render.expand_blocks(knowledge, page.rel, lang, page.source, skip=SKIPPED_BLOCKS),
                               page.rel, page.path)
-        topics = " ".join(str(t) for t in page.meta.get("topics") or [])
+        topics = [str(t) for t in page.meta.get("topics") or []]
         for section in expanded.sections:
             if not section.anchor and not section.text:
                 section.text = str(page.meta.get("description", ""))  # a page that opens with a heading
@@ -65,6 +68,7 @@ def documents(knowledge, lang: str):
                 "body": section.text,
                 "topics": topics,
                 "type": page.meta.get("type", "guidance"),
+                "lang": lang,
                 "status": standards.status_of(knowledge, page),  # shown with results; None for other pages
             }
 
@@ -84,7 +88,8 @@ def build_index(knowledge, index_dir: Path) -> dict:
         writer = ix.writer()
         for doc in docs:
             text = " ".join([doc["title"], doc["heading"], doc["body"]])
-            weighted = " ".join([doc["title"]] * TITLE_WEIGHT + [doc["heading"]] * HEADING_WEIGHT + [doc.pop("topics"), doc["body"]])
+            weighted = " ".join([doc["title"]] * TITLE_WEIGHT + [doc["heading"]] * HEADING_WEIGHT
+                                + doc["topics"] + [doc["body"]])
             writer.add_document(**doc, content=weighted, _boost=TYPE_WEIGHT.get(doc["type"], 1.0), spell=text, concepts=matcher.occurrences(text))
         writer.commit()
         stats[lang] = len(docs)

@@ -25,12 +25,24 @@ def test_every_page_and_its_sections_are_indexed(index, knowledge):
     for lang in ("nl", "en"):
         urls = index.indexed_urls(lang)
         for page in knowledge.pages_in(lang):
-            if page.id == "zoeken":
+            if page.id in ("zoeken", "niet-gevonden"):
                 continue
             assert page.url in urls, page.rel
             sections = [s for s in page.sections if s.anchor and s.text and s.link_share < 0.5]
             missing = [s.anchor for s in sections if f"{page.url}#{s.anchor}" not in urls]
             assert not missing, (page.rel, missing)
+
+
+def test_each_section_carries_its_page_fields(index, knowledge):
+    for lang in ("nl", "en"):
+        stored = {f["url"]: f for f in index.searcher(lang).all_stored_fields()}
+        for page in knowledge.pages_in(lang):
+            fields = stored.get(page.url)
+            if fields is None:
+                continue  # a tool page that is not indexed
+            assert fields["title"] == page.title and fields["lang"] == lang
+            assert fields["type"] == page.meta["type"]
+            assert fields["topics"] == [str(t) for t in page.meta["topics"]]
 
 
 def test_dutch_compound_parts_find_the_compound(index):
