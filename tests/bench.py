@@ -296,7 +296,7 @@ def report(figures: dict) -> str:
         f"## HTTP under load (wrk, {CONNECTIONS} connections, {LOAD_SECONDS} s per run, loopback, gunicorn sync workers)",
         "",
         "`/livez` does no work at all; the ratio shows what search itself costs on the same server.",
-        "The search runs cycle through the 56 questions of the relevance set (Dutch and English).",
+        f"The search runs cycle through the {r['queries']} questions of the relevance set (Dutch and English).",
         "",
         "| workers | /livez req/s | /livez p99 ms | /api/search req/s | /api/search p99 ms | search / baseline | errors |",
         "| ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
