@@ -85,7 +85,7 @@ def test_an_editor_publishes_a_new_version(project_copy, tmp_path):
 
     # Out of draft with the template text still in it: the check says what to write.
     for lang in ("nl", "en"):
-        edit(folder / f"2.1.0.{lang}.md", "status: draft", "status: adopted\n  effective: '2027-01-01'")
+        edit(folder / f"2.1.0.{lang}.md", "status: draft", "status: adopted\n  effective: '2027-01-01'\n  review: '2028-01-01'")
     result = kb_check(project_copy)
     assert result.returncode == 1
     assert "describe what changed in version 2.1.0 under 'changes:'" in result.stderr
