@@ -262,6 +262,10 @@ def _check_links(kb, page, by_rel) -> list[Problem]:
 
 # --- the wizard's decision model (kb/data/wizard.yml) ---------------------------------------
 
+# The forms the wizard's API and shared result addresses name: a published model keeps them all.
+PUBLIC_FORMS = ("subsidy", "output_contract", "pay_for_success", "sib", "outcomes_fund")
+
+
 def _entries(model, key: str) -> list:
     value = model.get(key)
     return [item for item in value if isinstance(item, dict)] if isinstance(value, list) else []
@@ -282,6 +286,11 @@ def check_wizard(kb) -> list[Problem]:
         for form_id, key in [(form.get("id"), "id")] + [(c, "cases_from") for c in form.get("cases_from") or []]:
             if form_id not in kb.forms:
                 problems.append(Problem(file, form.line_of(key), f"the form '{form_id}' is not in kb/data/forms.yml; known forms: {', '.join(kb.forms)}"))
+        problems += _check_form_anchor(kb, form, file)
+    if isinstance(model.get("forms"), list):
+        for form_id in PUBLIC_FORMS:
+            if form_id not in forms:
+                problems.append(Problem(file, model.line_of("forms"), f"the form '{form_id}' is missing under forms. The wizard's API and saved advice addresses use the five forms {', '.join(PUBLIC_FORMS)}, so every version of the model must keep them; add '- id: {form_id}' again"))
     problems += _check_order(model, questions, file)
     for question in questions.values():
         problems += _check_question(question, file)
@@ -364,6 +373,50 @@ def _check_conditions(when, questions: dict, parameters: dict, file: str, where:
             for bound in condition.values():
                 if isinstance(bound, str) and bound not in parameters:
                     problems.append(Problem(file, line, f"{where} uses the parameter '{bound}', which is not under parameters; known: {', '.join(parameters)}"))
+            problems += _check_range(condition, question, parameters, file, line, where, factor)
+    return problems
+
+
+def _bound_value(bound, parameters: dict):
+    """A range bound as a number: the number itself or the value of the parameter it names."""
+    if isinstance(bound, str):
+        parameter = parameters.get(bound)
+        bound = parameter.get("value") if isinstance(parameter, dict) else None
+    return bound if isinstance(bound, int) and not isinstance(bound, bool) else None
+
+
+def _check_range(condition, question, parameters: dict, file: str, line: int, where: str, factor: str) -> list[Problem]:
+    """A range must be able to match: its min not above its max, both within the question's answers."""
+    problems = []
+    bounds = {key: _bound_value(condition.get(key), parameters) for key in ("min", "max")}
+    named = {key: f" (the parameter '{condition[key]}')" if isinstance(condition.get(key), str) else "" for key in bounds}
+    low, high = bounds["min"], bounds["max"]
+    if low is not None and high is not None and low > high:
+        problems.append(Problem(file, line, f"{where} asks for '{factor}' from {low}{named['min']} to {high}{named['max']}: the min is above the max, so no answer can match and the rule never applies; swap or correct the numbers"))
+    q_low, q_high = question.get("min"), question.get("max")
+    q_low = q_low if isinstance(q_low, int) else None
+    q_high = q_high if isinstance(q_high, int) else None
+    allowed = (f"from {q_low} to {q_high}" if q_high is not None else f"of {q_low} or more") if q_low is not None else (f"up to {q_high}" if q_high is not None else "")
+    for key, value in bounds.items():
+        if value is None:
+            continue
+        if (q_low is not None and value < q_low) or (q_high is not None and value > q_high):
+            problems.append(Problem(file, line, f"{where} uses {value}{named[key]} as the {key} for '{factor}', but that question only takes answers {allowed}; choose a number in that range"))
+    return problems
+
+
+def _check_form_anchor(kb, form, file: str) -> list[Problem]:
+    """A form's `anchor` must be a heading on its guidance page (from kb/data/forms.yml)."""
+    anchors = form.get("anchor")
+    page_stem = (kb.forms.get(form.get("id")) or {}).get("page") if isinstance(kb.forms, dict) else None
+    if not isinstance(anchors, dict) or not isinstance(page_stem, str):
+        return []
+    problems = []
+    for lang in LANGUAGES:
+        page = kb.page_by_stem(page_stem, lang) or kb.page_by_stem(f"{page_stem}/index", lang)
+        anchor = anchors.get(lang)
+        if page is not None and anchor and anchor not in {h.slug for h in page.headings}:
+            problems.append(Problem(file, form.line_of("anchor"), f"the form '{form.get('id')}' points to the section '#{anchor}', which is not a heading on docs/{page.rel} (its guidance page in kb/data/forms.yml)"))
     return problems
 
 

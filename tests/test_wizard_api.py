@@ -34,7 +34,8 @@ def test_scenario_over_http(server, name, situation, answers, expected):
 
 def test_the_answer_has_the_documented_shape(server):
     answers = dict(outcome_measurable="yes", attributable="yes", months_to_outcome=24, urgency="normal",
-                   evidence="promising", provider_can_bear_risk="no", investors_available="yes")
+                   evidence="promising", provider_can_bear_risk="no", investors_available="yes",
+                   outcome_payers="several")
     body = post(server, {"lang": "en", "answers": answers}).json()
     assert list(body)[:7] == ["recommendation", "ranking", "reasons", "cautions", "would_change", "cases",
                               "model_version"]
@@ -50,8 +51,9 @@ def test_the_answer_has_the_documented_shape(server):
     change = next(c for c in body["would_change"] if c["factor"] == "provider_can_bear_risk")
     assert change["alternative"]["value"] == "yes" and change["recommendation"]["id"] == "pay_for_success"
     assert change["answer"] == {"value": "no", "label": "No"}
-    unknown = next(c for c in body["would_change"] if c["factor"] == "outcome_payers")
-    assert unknown["answer"]["value"] == "unknown"
+    unknown = next(c for c in body["would_change"] if c["factor"] == "comparable_contracts")
+    assert unknown["answer"]["value"] == "unknown" and unknown["recommendation"]["id"] == "outcomes_fund"
+    assert body["reasons_kind"] == "for"
     assert body["cases"] and all(c["form"] in ("sib", "hib", "dib") for c in body["cases"][:1])
     assert body["model_version"].count(".") == 2
 
@@ -113,6 +115,43 @@ def test_a_body_over_64_kb_is_a_json_413(server):
     assert response.status_code == 413
     assert response.headers["Content-Type"].startswith("application/json")
     assert response.json()["status"] == 413
+
+
+def post_chunked(server, parts) -> tuple[int, str, dict]:
+    """POST /api/wizard with Transfer-Encoding: chunked (no Content-Length), over a real socket."""
+    import http.client
+    from urllib.parse import urlparse
+
+    address = urlparse(server.url)
+    connection = http.client.HTTPConnection(address.hostname, address.port, timeout=10)
+    try:
+        connection.request("POST", "/api/wizard", body=iter(parts), encode_chunked=True,
+                           headers={"Content-Type": "application/json"})
+        response = connection.getresponse()
+        return response.status, response.getheader("Content-Type", ""), json.loads(response.read())
+    finally:
+        connection.close()
+
+
+@pytest.mark.parametrize("padding", [
+    b" " * (70 * 1024),       # valid JSON whose first 64 KB are valid JSON too: once answered with a 200
+    b"x" * (64 * 1024 + 1),   # one byte over the limit
+])
+def test_a_chunked_body_over_64_kb_is_a_json_413(server, padding):
+    body = b'{"lang": "nl", "answers": {}}' + padding
+    parts = [body[i:i + 8192] for i in range(0, len(body), 8192)]
+    status, content_type, error = post_chunked(server, parts)
+    assert status == 413
+    assert content_type.startswith("application/json")
+    assert error["status"] == 413 and error["error"]
+
+
+def test_a_small_chunked_body_is_answered(server):
+    body = json.dumps({"lang": "en", "answers": {"outcome_measurable": "no"}}).encode()
+    status, content_type, result = post_chunked(server, [body[:10], body[10:]])
+    assert status == 200 and result["recommendation"]["id"] == "subsidy"
+    status, _, result = post_chunked(server, [b'{"lang": "nl", "answers": {}}' + b" " * (64 * 1024 - 29)])
+    assert status == 200  # exactly 64 KB is allowed
 
 
 def test_wrong_methods_and_languages(server):

@@ -22,17 +22,124 @@ def test_missing_factors_count_as_unknown(model):
 
 def test_would_change_names_answers_that_lead_elsewhere(model):
     answers = dict(outcome_measurable="yes", attributable="yes", months_to_outcome=24, urgency="normal",
-                   evidence="promising", provider_can_bear_risk="no", investors_available="yes")
+                   evidence="promising", provider_can_bear_risk="no", investors_available="yes",
+                   outcome_payers="several")
     result = evaluate(model, answers)
     assert result.recommendation == "sib"
     changes = {(c.factor, c.value): c.form for c in result.would_change}
     assert changes[("provider_can_bear_risk", "yes")] == "pay_for_success"
     assert changes[("urgency", "acute")] == "subsidy"
-    assert changes[("outcome_payers", "several")] == "outcomes_fund"  # an unknown factor
+    assert changes[("comparable_contracts", 2)] == "outcomes_fund"  # an unknown factor
     long_months = model.parameters["long_months"]["value"]
     assert changes[("months_to_outcome", long_months)] == "subsidy"
     for change in result.would_change:  # re-evaluating each change really gives that form
         assert evaluate(model, {**answers, change.factor: change.value}).recommendation == change.form != "sib"
+
+
+def every_outcome(model):
+    """(answers, recommendation) for every way to answer every question, "unknown" included.
+
+    The same scoring as the engine, walked question by question so that a rule's points are
+    added once per branch instead of once per complete set of answers; test_the_walk_scores_as_the_engine
+    checks it against the engine."""
+    factors = list(model.questions)
+    forms = [f.id for f in model.forms]
+    choices = [[c[0] for c in value_classes(model, f)] + [UNKNOWN] for f in factors]
+    settled_at = [[] for _ in factors]  # rules by the last question their conditions name
+    start = [0] * len(forms)
+    for rule in model.rules:
+        if rule.when:
+            settled_at[max(factors.index(c.factor) for c in rule.when)].append(rule)
+        else:
+            start = [s + rule.effects.get(f, 0) for s, f in zip(start, forms)]
+    answers = {}
+
+    def walk(depth, totals):
+        if depth == len(factors):
+            yield answers, forms[max(range(len(forms)), key=totals.__getitem__)]  # first of equal
+            return
+        for value in choices[depth]:
+            answers[factors[depth]] = value
+            below = totals
+            for rule in settled_at[depth]:
+                if rule.applies(answers):
+                    below = [s + rule.effects.get(f, 0) for s, f in zip(below, forms)]
+            yield from walk(depth + 1, below)
+
+    yield from walk(0, start)
+
+
+@pytest.fixture(scope="module")
+def counterexamples(model):
+    """For each property of the model, the first set of answers that breaks it (if any)."""
+    outcome_forms = {"pay_for_success", "sib", "outcomes_fund"}
+    found, sample = {}, []
+    for number, (answers, form) in enumerate(every_outcome(model)):
+        if number % 997 == 0:
+            sample.append((dict(answers), form))
+        if form in outcome_forms and answers["outcome_measurable"] == UNKNOWN:
+            found.setdefault("measurability unknown", (dict(answers), form))
+        if form in outcome_forms and answers["attributable"] == UNKNOWN:
+            found.setdefault("attribution unknown", (dict(answers), form))
+        if form == "outcomes_fund" and answers["evidence"] == "proven":
+            found.setdefault("proven approach", (dict(answers), form))
+    found["sample"] = sample
+    return found
+
+
+def test_the_walk_scores_as_the_engine(model, counterexamples):
+    assert len(counterexamples["sample"]) > 500
+    for answers, form in counterexamples["sample"]:
+        assert evaluate(model, answers).recommendation == form, answers
+
+
+@pytest.mark.parametrize("gate", ["measurability unknown", "attribution unknown"])
+def test_no_outcomes_contract_before_the_outcome_is_known_to_be_measurable_and_attributable(counterexamples, gate):
+    """Payment by results needs an outcome you can measure and attribute (drawbacks): while
+    either is unknown, no combination of other answers makes an outcomes contract the advice."""
+    assert gate not in counterexamples, counterexamples.get(gate)
+
+
+def test_bundling_never_makes_a_fund_of_a_proven_approach(counterexamples):
+    """The innovation paradox: for a proven approach a grant or procurement fits better, also at scale."""
+    assert "proven approach" not in counterexamples, counterexamples.get("proven approach")
+
+
+def test_knowing_measurability_or_attribution_would_change_the_advice(model):
+    rotterdam = dict(outcome_measurable="yes", attributable="yes", months_to_outcome=24, urgency="normal",
+                     evidence="promising", provider_can_bear_risk="no", investors_available="yes",
+                     outcome_payers="one", comparable_contracts=1, commissioner_capacity="high", multi_year_budget="yes")
+    assert evaluate(model, rotterdam).recommendation == "sib"
+    for factor, rule, caution in (("outcome_measurable", "outcome-measurability-unknown", "measurability-unknown"),
+                                  ("attributable", "outcome-attribution-unknown", "attribution-unknown")):
+        answers = {**rotterdam, factor: UNKNOWN}
+        result = evaluate(model, answers)
+        assert result.recommendation == "subsidy"
+        assert rule in result.reasons and result.reasons_kind == "against"
+        assert caution in result.cautions
+        changes = {(c.factor, c.value): c.form for c in result.would_change}
+        assert changes[(factor, "yes")] == "sib"
+
+
+def test_without_supporting_rules_the_reasons_are_the_answers_against_the_others(model):
+    # Little capacity and no multi-year budget sink a SIB: a grant wins with 0 points, and no
+    # rule gave it any, so the reasons are the rules that took points from the other forms.
+    answers = dict(outcome_measurable="yes", attributable="yes", months_to_outcome=24, urgency="normal",
+                   evidence="promising", provider_can_bear_risk="no", investors_available="yes",
+                   outcome_payers="one", comparable_contracts=1, commissioner_capacity="low", multi_year_budget="no")
+    result = evaluate(model, answers)
+    assert result.recommendation == "subsidy" and result.ranking[0].for_rules == ()
+    assert result.reasons_kind == "against"
+    assert {"low-capacity", "no-multi-year-budget", "provider-needs-funding", "fund-needs-bundling"} <= set(result.reasons)
+    rules = {r.id: r for r in model.rules}
+    for reason in result.reasons:
+        assert reason in result.fired
+        effects = rules[reason].effects
+        assert effects.get("subsidy", 0) >= 0 and any(p < 0 for f, p in effects.items() if f != "subsidy")
+    # With a rule that supports the winner, the reasons are those rules, as before.
+    supported = evaluate(model, {**answers, "commissioner_capacity": "high", "multi_year_budget": "yes"})
+    assert supported.recommendation == "sib" and supported.reasons_kind == "for"
+    assert supported.reasons == supported.ranking[0].for_rules
 
 
 def test_number_questions_are_split_at_the_model_thresholds(model):
@@ -87,6 +194,34 @@ def test_every_question_and_every_form_is_reachable(model):
     walk({})
     assert asked == set(model.questions)
     assert forms == {f.id for f in model.forms}
+
+
+def test_the_diagram_draws_every_effect_and_the_table_lists_it(knowledge, model):
+    from wizard.diagram import markdown
+
+    for lang in ("nl", "en"):
+        text = markdown(knowledge, lang, f"keuzehulp/model.{lang}.md")
+        diagram = text.split("```mermaid", 1)[1].split("```", 1)[0]
+        table = text.split("```", 2)[2].split("\n## ", 1)[0]
+        rows = {line.split(" | ")[0].strip("| *"): line.split(" | ") for line in table.splitlines()
+                if line.startswith("| **")}
+        for rule in model.rules:
+            node = "r_" + rule.id.replace("-", "_")
+            row = rows[rule.label[lang]]
+            for index, form in enumerate(model.forms):
+                points = rule.effects.get(form.id, 0)
+                shown = f"{points:+d}".replace("-", "−") if points else ""
+                assert row[2 + index].strip() == shown, (rule.id, form.id, row)
+                if points:  # minus points too: a dotted arrow, labelled
+                    arrow = "-->" if points > 0 else "-.->"
+                    assert f'{node} {arrow}|"{shown}"| f_{form.id}' in diagram, (rule.id, form.id)
+            for condition in rule.when:
+                assert f"q_{condition.factor} -->|" in diagram and f"| {node}" in diagram
+            assert all(model.sections[s]["title"] in row[-1] for s in rule.sources)
+        # Arrows from the questions come in the order the questions are asked.
+        firsts = [line.split()[0] for line in diagram.splitlines() if line.strip().startswith("q_") and "-->" in line]
+        asked = [f"q_{f}" for f in model.questions]
+        assert sorted(firsts, key=asked.index) == firsts
 
 
 def test_the_diagram_shows_every_question_rule_and_form(knowledge, model):

@@ -23,7 +23,7 @@ BREAKAGES = [
      "guidance: {page: vormen/sibb, anchor: {nl: hoe-complex", "vormen/sibb", "points to the page 'vormen/sibb'"),
     ("missing guidance anchor", "anchor: {nl: de-innovatieparadox,", "anchor: {nl: de-innovatie-paradox,",
      "de-innovatie-paradox", "'#de-innovatie-paradox', which is not a heading"),
-    ("version is not semver", "version: 1.0.0", 'version: "1.0"', 'version: "1.0"', "'version' is '1.0'"),
+    ("version is not semver", "version: 1.1.0", 'version: "1.1"', 'version: "1.1"', "'version' is '1.1'"),
     ("unknown parameter", "when: {months_to_outcome: {min: long_months}}", "when: {months_to_outcome: {min: long_month}}",
      "{min: long_month}}",
      "uses the parameter 'long_month', which is not under parameters"),
@@ -33,6 +33,23 @@ BREAKAGES = [
      "'multi_year_budget' is not in the order list"),
     ("number range on a choice", "when: {commissioner_capacity: [high]}", "when: {commissioner_capacity: {min: 2}}",
      "commissioner_capacity: {min: 2}", "gives a range for 'commissioner_capacity'"),
+    ("range min above max", "when: {comparable_contracts: {min: 2}}", "when: {comparable_contracts: {min: 5, max: 2}}",
+     "{min: 5, max: 2}", "asks for 'comparable_contracts' from 5 to 2: the min is above the max, so no answer can match"),
+    ("range below the question's answers", "when: {comparable_contracts: {min: 2}}",
+     "when: {comparable_contracts: {min: -50}}", "{min: -50}",
+     "uses -50 as the min for 'comparable_contracts', but that question only takes answers of 1 or more"),
+    ("range above the question's answers", "when: {months_to_outcome: {min: long_months}}",
+     "when: {months_to_outcome: {min: long_months, max: 700}}", "max: 700",
+     "uses 700 as the max for 'months_to_outcome', but that question only takes answers from 0 to 600"),
+    ("parameter outside the question's answers", "    value: 60\n", "    value: 900\n", "{min: long_months}}",
+     "uses 900 (the parameter 'long_months') as the min for 'months_to_outcome', but that question only takes "
+     "answers from 0 to 600"),
+    ("public form dropped", "  - id: sib\n    cases_from: [sib, hib, dib]\n", "", "forms:",
+     "the form 'sib' is missing under forms"),
+    ("form anchor missing", "anchor: {nl: taakgericht-betalen-voor-een-afgeronde-taak, en: task-oriented-paying-for-a-completed-task}\n  - id: pay_for_success",
+     "anchor: {nl: taakgericht-betalen, en: task-oriented-paying-for-a-completed-task}\n  - id: pay_for_success",
+     "anchor: {nl: taakgericht-betalen,", "the form 'output_contract' points to the section '#taakgericht-betalen', which is "
+     "not a heading on docs/basis/spectrum.nl.md"),
 ]
 
 
@@ -59,11 +76,11 @@ def test_a_ministry_can_change_the_threshold_without_code(project_copy):
     from wizard import build_model, evaluate
 
     edit(project_copy / WIZARD, "    value: 60\n", "    value: 24\n")
-    edit(project_copy / WIZARD, "version: 1.0.0", "version: 1.1.0")
+    edit(project_copy / WIZARD, "version: 1.1.0", "version: 1.2.0")
     knowledge = kb.load(project_copy)
     assert [p for p in knowledge.problems if p.file.startswith("kb/")] == []
     model = build_model(knowledge)
     answers = dict(outcome_measurable="yes", attributable="yes", urgency="normal", evidence="promising",
                    provider_can_bear_risk="yes", months_to_outcome=30)
     result = evaluate(model, answers)
-    assert (result.recommendation, result.model_version) == ("subsidy", "1.1.0")
+    assert (result.recommendation, result.model_version) == ("subsidy", "1.2.0")

@@ -73,6 +73,32 @@ def test_every_scenario_result_page_recommends_the_expected_form(server, knowled
             assert names[expected] in heading, name
 
 
+def test_a_result_without_supporting_answers_says_which_answers_weigh_against_the_others(server):
+    name, _, answers, expected = next(s for s in SCENARIOS if s[0] == "no-capacity-no-budget")
+    for lang, words in (("nl", ("Geen van uw antwoorden pleit voor deze vorm zelf", "Weinig capaciteit")),
+                        ("en", ("None of your answers speaks for this form itself", "Little capacity"))):
+        html = get(server, PATH[lang], answers).text
+        why = re.search(r'<h2 id="rw-why">.*?</section>', html, re.S)[0]
+        assert words[0] in why and words[1] in why and "<li>" in why
+        assert "points to another form" not in html and "wijst naar een andere vorm" not in html
+
+
+def test_the_model_page_has_the_diagram_as_a_table(server, knowledge):
+    from wizard import build_model
+
+    model = build_model(knowledge)
+    for prefix, lang, heading in (("/", "nl", "Het schema als tabel"), ("/en/", "en", "The diagram as a table")):
+        html = get(server, f"{prefix}keuzehulp/model/").text
+        assert 'class="mermaid"' in html and heading in html
+        table = html.split(heading, 1)[1].split("</table>", 1)[0]
+        assert all(f.name[lang] in table for f in model.forms)
+        for rule in model.rules:
+            assert rule.label[lang] in table
+        low = re.search(r"<tr>\s*<td><strong>" + re.escape(model.rules[[r.id for r in model.rules].index("low-capacity")].label[lang])
+                        + r"</strong></td>(.*?)</tr>", table, re.S)[1]
+        assert "−5" in low  # small minus points are in the table (and in the diagram)
+
+
 def test_the_change_link_shows_the_question_with_the_answer_chosen(server):
     answers = {"outcome_measurable": "yes", "attributable": "no"}
     html = get(server, PATH["nl"], {**answers, "ask": "outcome_measurable"}).text
@@ -82,7 +108,13 @@ def test_the_change_link_shows_the_question_with_the_answer_chosen(server):
 
 
 def test_unknown_answers_and_the_number_question(server):
-    params = {"outcome_measurable": "yes", "attributable": "unknown"}
+    # Not knowing whether the change can be attributed settles it (model 1.1.0): no outcomes
+    # contract yet, so no more questions; the advice says what knowing it would change.
+    html = get(server, PATH["en"], {"outcome_measurable": "yes", "attributable": "unknown"}).text
+    assert asked(html) is None and "/en/basis/spectrum/#effort-oriented-paying-for-the-effort" in html
+    changes = re.search(r'<ul class="rw-changes">(.*?)</ul>', html, re.S)[1]
+    assert "Yes</strong> to ‘Can you attribute the change" in changes
+    params = {"outcome_measurable": "yes", "attributable": "yes"}
     html = get(server, PATH["en"], params).text
     assert asked(html) == "months_to_outcome"
     assert 'type="number"' in html and 'for="months_to_outcome-input"' in html
@@ -194,19 +226,31 @@ def test_a_reader_walks_the_wizard_without_javascript(server, browser):
     context.close()
 
 
+# A long result: every answer given, five rules for the advice and long lists of reasons against
+# the outcome forms (once printed on three pages).
+LONG_RESULT = dict(outcome_measurable="partly", attributable="no", months_to_outcome=60, urgency="acute",
+                   evidence="proven", provider_can_bear_risk="yes", investors_available="no", outcome_payers="one",
+                   comparable_contracts=1, commissioner_capacity="low", multi_year_budget="no")
+
+
 @pytest.mark.browser
 def test_every_result_prints_on_at_most_two_a4_pages(server, browser):
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
     page.emulate_media(media="print")
-    for name, _, answers, _ in SCENARIOS:
-        page.goto(server.url + PATH["nl"] + "?" + urlencode(answers))
-        if not page.locator(".rw-result").count():
-            continue
-        assert page.locator(".md-header").is_hidden()
-        assert page.locator(".rw-summary-row a").first.is_hidden()  # no change links on paper
-        pdf = page.pdf(format="A4")
-        assert len(re.findall(rb"/Type\s*/Page[^s]", pdf)) <= 2, name
+    printed = []
+    for name, answers in [(s[0], s[2]) for s in SCENARIOS] + [("long-result", LONG_RESULT)]:
+        for lang in ("nl", "en") if name == "long-result" else ("nl",):
+            page.goto(server.url + PATH[lang] + "?" + urlencode(answers))
+            if not page.locator(".rw-result").count():
+                continue
+            printed.append(name)
+            assert page.locator(".md-header").is_hidden()
+            assert page.locator(".rw-summary-row a").first.is_hidden()  # no change links on paper
+            assert page.locator(".rw-summary-row dd").first.is_visible()  # but every answer
+            pdf = page.pdf(format="A4")
+            assert len(re.findall(rb"/Type\s*/Page[^s]", pdf)) <= 2, (name, lang)
+    assert printed.count("long-result") == 2
     context.close()
 
 

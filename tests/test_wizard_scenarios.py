@@ -82,14 +82,18 @@ SCENARIOS = [
      "(recommendations, other-forms)",
      case(provider_can_bear_risk="yes", comparable_contracts=5, commissioner_capacity="low"), "outcomes_fund"),
     ("wrong-pocket-prevention",
-     "Prevention paid by a municipality whose benefits land with a health insurer too: several payers "
-     "(benefits, ghana)",
+     "Prevention paid by a municipality whose benefits land with a health insurer too, in one contract: "
+     "the source's answer to the wrong pocket problem is a SIB in which those who benefit act as outcome "
+     "payers (benefits); a fund only pays off when contracts are bundled as well (other-forms). "
+     "Model 1.0 gave outcomes_fund through a +10 bonus for several payers alone",
      case(months_to_outcome=36, provider_can_bear_risk="no", investors_available="yes", outcome_payers="several"),
-     "outcomes_fund"),
-    ("untested-with-capacity",
-     "A new approach, a provider that needs pre-financing, investors not yet found (drawbacks, nl-rotterdam)",
-     case(months_to_outcome=30, evidence="untested", provider_can_bear_risk="no", investors_available="unknown"),
      "sib"),
+    ("untested-with-capacity",
+     "A new approach, a provider that needs pre-financing, investors not yet found: investors prefer a "
+     "track record, so a new approach rarely finds them (the innovation paradox, drawbacks, nl-rotterdam); "
+     "with nobody known to carry the risk, pilot on ordinary funding first (way-forward). Model 1.0 gave sib",
+     case(months_to_outcome=30, evidence="untested", provider_can_bear_risk="no", investors_available="unknown"),
+     "subsidy"),
     ("no-capacity-no-budget",
      "A municipality without staff for a SIB and without a multi-year budget (drawbacks, nl-ten-years)",
      case(provider_can_bear_risk="no", investors_available="yes", commissioner_capacity="low",
@@ -114,21 +118,76 @@ SCENARIOS = [
      case(months_to_outcome=12, provider_can_bear_risk="no", investors_available="yes", commissioner_capacity="low"),
      "sib"),
     ("exploring-with-a-provider",
-     "A municipality exploring a direct contract with a provider before checking attribution and timing "
-     "(other-forms, drawbacks)",
+     "A municipality exploring a direct contract with a provider before checking attribution and timing: "
+     "payment by results needs a change that can be attributed to the approach, so until that is known "
+     "paying for effort fits (drawbacks, spectrum). Model 1.0 gave pay_for_success",
      dict(outcome_measurable="yes", attributable="unknown", urgency="normal", evidence="promising",
+          provider_can_bear_risk="yes"), "subsidy"),
+    ("direct-contract-timing-open",
+     "The same municipality once attribution is settled; only the timing is still open: a direct contract "
+     "without investors (other-forms, japan), with a caution to check the timing (drawbacks)",
+     dict(outcome_measurable="yes", attributable="yes", urgency="normal", evidence="promising",
           provider_can_bear_risk="yes"), "pay_for_success"),
     ("proven-approach-rolled-out",
-     "A proven approach rolled out in twelve municipalities with several payers: a fund lowers the burden "
-     "per contract, though the innovation paradox asks whether paying on results adds enough (recommendations)",
+     "A proven approach rolled out in twelve municipalities with several payers: for a well-evidenced "
+     "approach the case for paying on results is much weaker and a grant or procurement fits better, also "
+     "at scale (the innovation paradox, drawbacks); bundling alone does not change that. Model 1.0 gave "
+     "outcomes_fund through +10 bonuses for payers and contracts",
      case(evidence="proven", provider_can_bear_risk="no", investors_available="yes", outcome_payers="several",
-          comparable_contracts=12), "outcomes_fund"),
+          comparable_contracts=12), "subsidy"),
     ("proven-with-investors",
      "A proven approach that investors like to fund: still a grant or procurement fits better (drawbacks, academy)",
      case(evidence="proven", provider_can_bear_risk="no", investors_available="yes"), "subsidy"),
     ("nothing-known-yet",
      "Nothing answered yet: the simplest form until an answer points elsewhere",
      {}, "subsidy"),
+    # Model 1.1.0 --------------------------------------------------------------------------
+    # Payment by results needs an outcome you can measure with reliable data and attribute to the
+    # approach (drawbacks): while either is unknown, no outcomes contract wins on other answers.
+    ("measurability-unknown-capacity",
+     "Only the commissioner's capacity is known: capacity alone is no reason for a SIB while nobody knows "
+     "whether the outcome can be measured (drawbacks)",
+     {"commissioner_capacity": "high"}, "subsidy"),
+    ("measurability-unknown-promising",
+     "Only a promising approach is known: not yet a reason for pay-for-success (drawbacks)",
+     {"evidence": "promising"}, "subsidy"),
+    ("measurability-unknown-several-payers",
+     "Only several interested payers are known: not yet a reason for an outcomes fund (drawbacks)",
+     {"outcome_payers": "several"}, "subsidy"),
+    ("rotterdam-measurability-unknown",
+     "The Rotterdam situation before anyone checked whether days on benefits can be measured reliably "
+     "(drawbacks, nl-rotterdam)",
+     {k: v for k, v in case(provider_can_bear_risk="no", investors_available="yes").items()
+      if k != "outcome_measurable"}, "subsidy"),
+    ("rotterdam-attribution-unknown",
+     "The Rotterdam situation before anyone checked whether the change can be attributed to the approach "
+     "(drawbacks, spectrum)",
+     case(attributable="unknown", provider_can_bear_risk="no", investors_available="yes"), "subsidy"),
+    # Innovation paradox: investors want a track record (drawbacks); pilot first (way-forward).
+    ("untested-nobody-known-low-capacity",
+     "A new approach, a provider that cannot pre-finance, investors not known, little capacity and a "
+     "multi-year budget: nobody is known to carry the risk, so pilot on ordinary funding (drawbacks, "
+     "nl-rotterdam, way-forward)",
+     case(evidence="untested", provider_can_bear_risk="no", investors_available="unknown",
+          commissioner_capacity="low", multi_year_budget="yes"), "subsidy"),
+    ("untested-with-willing-investor",
+     "A new approach for which a philanthropic investor is willing to take the risk: a SIB, with the "
+     "innovation paradox as a caution (nl-rotterdam, drawbacks)",
+     case(evidence="untested", provider_can_bear_risk="no", investors_available="yes"), "sib"),
+    ("promising-investors-to-be-found",
+     "A promising approach with first results, a provider that cannot pre-finance and investors still to be "
+     "approached: a SIB, on condition that investors are found (sib, spectrum)",
+     case(provider_can_bear_risk="no", investors_available="unknown"), "sib"),
+    # Bundling: a fund pays off when contracts and payers come together (other-forms,
+    # recommendations), not for one more contract alone, and not for a proven approach.
+    ("rotterdam-two-contracts",
+     "Rotterdam with one other municipality pursuing the same goal: still a SIB; one more contract does "
+     "not yet justify a fund on top (other-forms)",
+     case(provider_can_bear_risk="no", investors_available="yes", comparable_contracts=2), "sib"),
+    ("proven-several-payers-many-contracts",
+     "A proven approach, several payers and ten contracts with the same goal: a grant or procurement "
+     "(the innovation paradox, drawbacks)",
+     case(evidence="proven", outcome_payers="several", comparable_contracts=10), "subsidy"),
 ]
 
 

@@ -1,5 +1,8 @@
 """The whole decision model as Markdown: a Mermaid flowchart and tables, from the same data.
 
+The flowchart needs JavaScript; right after it, a table with one row per rule and one column per
+form gives the same information as text, for readers without JavaScript and for screen readers.
+
 Used by the generated block `<!-- kb:wizard-diagram -->` (kb/render.py).
 """
 from __future__ import annotations
@@ -14,25 +17,33 @@ LABELS = {
            "rule": "Regel", "when": "Als", "points": "Punten", "why": "Waarom", "source": "Bron",
            "caution": "Let op", "applies": "Wanneer", "with": "bij advies", "any": "elk advies",
            "parameter": "Parameter", "value": "Waarde", "note": "Toelichting", "order": "Volgorde bij gelijke stand",
-           "version": "Versie van het beslismodel", "unknown": "onbekend",
+           "version": "Versie van het beslismodel", "unknown": "Weet ik niet (of niet beantwoord)",
            "h_diagram": "Het schema", "h_rules": "De regels", "h_cautions": "De waarschuwingen",
-           "h_settings": "Instellingen",
-           "legend": "Een doorgetrokken pijl naar een vorm geeft pluspunten; een gestippelde pijl sluit de vorm "
-                     "uit ({out} punten of minder). Kleinere minpunten staan alleen in de tabel met regels."},
+           "h_settings": "Instellingen", "h_matrix": "Het schema als tabel",
+           "legend": "Een pijl van een vraag naar een regel noemt het antwoord waarbij de regel geldt. Een "
+                     "doorgetrokken pijl van een regel naar een vorm geeft pluspunten, een gestippelde pijl trekt "
+                     "punten af; het getal staat bij de pijl. Bij {out} punten of minder is de vorm in de praktijk "
+                     "uitgesloten.",
+           "matrix_intro": "Dezelfde regels als in het schema, met de punten die elke regel per vorm geeft. Zonder "
+                           "JavaScript ziet u hierboven de tekst waaruit het schema wordt getekend; deze tabel bevat "
+                           "dezelfde informatie."},
     "en": {"questions": "Questions", "rules": "Rules", "forms": "Forms", "always": "always", "and": " and ",
            "rule": "Rule", "when": "When", "points": "Points", "why": "Why", "source": "Source",
            "caution": "Caution", "applies": "When", "with": "with the advice", "any": "any advice",
            "parameter": "Parameter", "value": "Value", "note": "Note", "order": "Order on a tie",
-           "version": "Version of the decision model", "unknown": "unknown",
+           "version": "Version of the decision model", "unknown": "I don't know (or not answered)",
            "h_diagram": "The diagram", "h_rules": "The rules", "h_cautions": "The cautions",
-           "h_settings": "Settings",
-           "legend": "A solid arrow to a form adds points; a dotted arrow rules the form out ({out} points or "
-                     "fewer). Smaller minus points are shown in the table of rules only."},
+           "h_settings": "Settings", "h_matrix": "The diagram as a table",
+           "legend": "An arrow from a question to a rule names the answer for which the rule holds. A solid "
+                     "arrow from a rule to a form adds points, a dotted arrow takes points away; the number is on "
+                     "the arrow. At {out} points or fewer the form is in effect ruled out.",
+           "matrix_intro": "The same rules as in the diagram, with the points each rule gives each form. Without "
+                           "JavaScript you see the text the diagram is drawn from above; this table holds the same "
+                           "information."},
 }
 
 
-# In the diagram an effect this negative or worse is drawn as "rules out"; smaller minus points
-# would turn it into a tangle, so they appear in the table of rules only.
+# An effect this negative or worse rules a form out in practice (the legend says so).
 RULES_OUT = -10
 
 
@@ -40,11 +51,17 @@ def markdown(knowledge, lang: str, rel: str) -> str:
     model = build_model(knowledge)
     t = LABELS[lang]
     parts = [f"## {t['h_diagram']}", f"**{t['version']}:** {model.version}", flowchart(model, lang),
-             t["legend"].format(out=f"{RULES_OUT}".replace("-", "−")),
+             t["legend"].format(out=_points(RULES_OUT)),
+             f"### {t['h_matrix']}", t["matrix_intro"], effects_table(model, lang),
              f"## {t['h_rules']}", rules_table(model, lang, rel),
              f"## {t['h_cautions']}", cautions_table(model, lang, rel),
              f"## {t['h_settings']}", parameters_table(model, lang)]
     return "\n\n".join(parts) + "\n"
+
+
+def _points(points: int) -> str:
+    """+3, −30 (a real minus sign, as in the tables)."""
+    return f"{points:+d}".replace("-", "−")
 
 
 def _node(prefix: str, ident: str) -> str:
@@ -57,7 +74,7 @@ def _quote(text: str) -> str:
 
 def _short(label: str) -> str:
     """The first words of an answer ('Ja, met betrouwbare gegevens' -> 'Ja') for an arrow."""
-    return label.split(":")[0].split(",")[0].strip()
+    return label.split(":")[0].split(",")[0].split(" (")[0].strip()
 
 
 def condition_text(model: Model, condition, lang: str, short: bool = False) -> str:
@@ -84,14 +101,20 @@ def flowchart(model: Model, lang: str) -> str:
     for form in model.forms:
         lines.append(f"        {_node('f', form.id)}([{_quote(form.name[lang])}])")
     lines.append("    end")
+    # Arrows from the questions, in the order the questions are asked; then every effect of every
+    # rule, in the order of the forms: solid for plus points, dotted for minus points.
+    for factor in model.questions:
+        for rule in model.rules:
+            for condition in rule.when:
+                if condition.factor == factor:
+                    label = condition_text(model, condition, lang, short=True)
+                    lines.append(f"    {_node('q', factor)} -->|{_quote(label)}| {_node('r', rule.id)}")
     for rule in model.rules:
-        for condition in rule.when:
-            label = condition_text(model, condition, lang, short=True)
-            lines.append(f"    {_node('q', condition.factor)} -->|{_quote(label)}| {_node('r', rule.id)}")
-        for form, points in rule.effects.items():
-            if points > 0 or points <= RULES_OUT:  # smaller minus points only in the table
+        for form in model.forms:
+            points = rule.effects.get(form.id, 0)
+            if points:
                 arrow = "-->" if points > 0 else "-.->"
-                lines.append(f"    {_node('r', rule.id)} {arrow}|{_quote(f'{points:+d}'.replace('-', '−'))}| {_node('f', form)}")
+                lines.append(f"    {_node('r', rule.id)} {arrow}|{_quote(_points(points))}| {_node('f', form.id)}")
     lines.append("```")
     return "\n".join(lines)
 
@@ -117,13 +140,29 @@ def _when(model: Model, conditions, lang: str) -> str:
     return t["and"].join(f"{model.questions[c.factor].text[lang]} **{condition_text(model, c, lang)}**" for c in conditions)
 
 
+def _source_titles(model: Model, ids) -> str:
+    return "; ".join(model.sections[s]["title"] for s in ids if s in model.sections) + _cite(ids)
+
+
+def effects_table(model: Model, lang: str) -> str:
+    """One row per rule: its condition in words, its points per form (a column each), its sources."""
+    t = LABELS[lang]
+    header = [t["rule"], t["when"]] + [form.name[lang] for form in model.forms] + [t["source"]]
+    rows = ["| " + " | ".join(_cell(h) for h in header) + " |", "| --- | --- |" + " ---: |" * len(model.forms) + " --- |"]
+    for rule in model.rules:
+        points = [_points(rule.effects[f.id]) if rule.effects.get(f.id) else "" for f in model.forms]
+        rows.append("| " + " | ".join(_cell(v) for v in [
+            f"**{rule.label[lang]}**", _when(model, rule.when, lang), *points, _source_titles(model, rule.sources)]) + " |")
+    return "\n".join(rows)
+
+
 def rules_table(model: Model, lang: str, rel: str) -> str:
     t = LABELS[lang]
     names = {f.id: f.name[lang] for f in model.forms}
     rows = [f"| {t['rule']} | {t['when']} | {t['points']} | {t['why']} | {t['source']} |",
             "| --- | --- | --- | --- | --- |"]
     for rule in model.rules:
-        points = ", ".join(f"{names[f]} {p:+d}".replace("-", "−") for f, p in rule.effects.items())
+        points = ", ".join(f"{names[f]} {_points(p)}" for f, p in rule.effects.items())
         rows.append("| " + " | ".join(_cell(v) for v in [
             f"**{rule.label[lang]}**", _when(model, rule.when, lang), points, rule.text[lang],
             _guidance_link(rule.guidance, lang, rel) + _cite(rule.sources)]) + " |")

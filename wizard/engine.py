@@ -3,6 +3,11 @@
 Every form starts at 0 points; each rule whose conditions hold adds its effects. The form with
 the most points wins; on a tie the form listed first in the model (the simpler one) wins.
 A factor that is not answered counts as unknown.
+
+The reasons for the advice are the fired rules that gave the recommended form points. When no
+rule did (the form won because the others lost points, say a grant at 0 against a SIB at -1),
+the reasons are the fired rules that took points from the other forms, and `reasons_kind` says
+"against" so a page can present them as answers that weigh against the alternatives.
 """
 from __future__ import annotations
 
@@ -33,7 +38,9 @@ class Change:
 class Result:
     recommendation: str
     ranking: tuple[Ranked, ...]
-    reasons: tuple[str, ...]   # rule ids that support the recommendation
+    reasons: tuple[str, ...]   # rule ids that support the recommendation (see reasons_kind)
+    reasons_kind: str          # "for": they added points to it; "against": they took points
+                               # from the other forms (no rule added points to the winner)
     fired: tuple[str, ...]     # every rule that applied
     cautions: tuple[str, ...]
     would_change: tuple[Change, ...]
@@ -73,10 +80,14 @@ def evaluate(model: Model, answers: dict) -> Result:
                 tuple(r.id for r in fired if r.effects.get(form.id, 0) < 0))
          for form in model.forms),
         key=lambda ranked: -ranked.score))  # sorted() is stable: ties keep the model's order
+    reasons, reasons_kind = ranking[0].for_rules, "for"
+    if not reasons:
+        reasons, reasons_kind = against_others(fired, recommendation), "against"
     return Result(
         recommendation=recommendation,
         ranking=ranking,
-        reasons=ranking[0].for_rules,
+        reasons=reasons,
+        reasons_kind=reasons_kind,
         fired=tuple(r.id for r in fired),
         cautions=tuple(c.id for c in model.cautions if c.applies(answers, recommendation)),
         would_change=would_change(model, answers, recommendation),
@@ -84,6 +95,13 @@ def evaluate(model: Model, answers: dict) -> Result:
         answers=answers,
         model_version=model.version,
     )
+
+
+def against_others(fired, recommendation: str) -> tuple[str, ...]:
+    """The fired rules that took points from another form and none from the recommendation."""
+    return tuple(rule.id for rule in fired
+                 if rule.effects.get(recommendation, 0) >= 0
+                 and any(points < 0 for form, points in rule.effects.items() if form != recommendation))
 
 
 # --- what would change the outcome ---------------------------------------------------------

@@ -109,9 +109,11 @@ class Form:
     name: dict
     stem: str
     cases_from: frozenset
+    anchors: dict = field(default_factory=dict)  # {lang: heading}: the form's own section
 
     def url(self, lang: str) -> str:
-        return page_url(self.stem, lang)
+        anchor = self.anchors.get(lang)
+        return page_url(self.stem, lang) + (f"#{anchor}" if anchor else "")
 
 
 @dataclass(frozen=True)
@@ -208,7 +210,8 @@ def _build(knowledge, data: dict) -> Model:
     for entry in data["forms"]:
         form = knowledge.forms[entry["id"]]
         forms.append(Form(id=entry["id"], name=_bilingual(form["name"], entry["id"]), stem=form["page"],
-                          cases_from=frozenset(entry.get("cases_from") or [])))
+                          cases_from=frozenset(entry.get("cases_from") or []),
+                          anchors=dict(entry.get("anchor") or {})))
     rules = tuple(
         Rule(id=r["id"], label=_bilingual(r["label"], r["id"]), when=_conditions(r["when"], questions, parameters),
              effects=dict(r["effects"]), text=_bilingual(r["text"], r["id"]), sources=tuple(r["sources"]),

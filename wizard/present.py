@@ -108,6 +108,9 @@ def result_json(model: Model, result: Result, lang: str) -> dict:
         "model_version": result.model_version,
         "lang": lang,
         "answers": {f: v for f, v in result.answers.items()},
+        # "for": the reasons added points to the recommendation; "against": no answer did, and
+        # the reasons are the answers that took points from the other forms.
+        "reasons_kind": result.reasons_kind,
     }
 
 
