@@ -120,7 +120,7 @@ def search_paths() -> list[str]:
 
 @contextlib.contextmanager
 def gunicorn(build_dir: Path, workers: int):
-    """The production server on a free loopback port, serving `build_dir`; yields its base URL."""
+    """The production server on a free loopback port, serving `build_dir`; yields its base URL and pid."""
     port = free_port()
     env = {**os.environ, "RESULTAATWIJZER_BUILD_DIR": str(build_dir)}
     server = subprocess.Popen([str(Path(PYTHON).parent / "gunicorn"), "server:create_app()", "--bind",
@@ -133,10 +133,16 @@ def gunicorn(build_dir: Path, workers: int):
                 break
             except OSError:
                 time.sleep(0.1)
-        yield f"http://127.0.0.1:{port}"
+        yield f"http://127.0.0.1:{port}", server.pid
     finally:
         server.send_signal(signal.SIGTERM)
         server.wait(timeout=30)
+
+
+def worker_rss(master: int) -> float:
+    """The largest resident memory of one gunicorn worker, in MiB, after it served the load."""
+    children = subprocess.run(["ps", "--ppid", str(master), "-o", "rss="], capture_output=True, text=True).stdout.split()
+    return max((int(kib) for kib in children), default=0) / 1024
 
 
 def bench_http(build_dir: Path) -> list[dict]:
@@ -144,11 +150,11 @@ def bench_http(build_dir: Path) -> list[dict]:
         return []
     rows = []
     for workers in WORKER_COUNTS:
-        with gunicorn(build_dir, workers) as base:
+        with gunicorn(build_dir, workers) as (base, pid):
             subprocess.run(["curl", "-s", "-o", "/dev/null", base + "/api/search?q=sib"], check=False)
             baseline = wrk(base + "/livez", LOAD_SECONDS, CONNECTIONS)
             search = wrk(base + "/api/search", LOAD_SECONDS, CONNECTIONS, paths=search_paths())
-            rows.append({"workers": workers, "baseline": baseline, "search": search})
+            rows.append({"workers": workers, "baseline": baseline, "search": search, "rss_mib": worker_rss(pid)})
     return rows
 
 
@@ -175,7 +181,7 @@ def bench_mixed_with_rebuild(build_dir: Path, workers: int = 2) -> dict:
     def release(base: str) -> str:
         return json.loads(subprocess.run(["curl", "-s", base + "/healthz"], capture_output=True, text=True).stdout)["release"]
 
-    with gunicorn(build_dir, workers) as base:
+    with gunicorn(build_dir, workers) as (base, _):
         before = release(base)
         result: dict = {"workers": workers}
         load = threading.Thread(target=lambda: result.update(wrk(base + "/", MIXED_SECONDS, CONNECTIONS, mixed_requests())))
@@ -214,8 +220,11 @@ def material_relevance(release: Path, knowledge, queries) -> int | None:
     import functools
     from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 
-    handler = functools.partial(SimpleHTTPRequestHandler, directory=str(release / "site"))
-    handler.log_message = lambda *args: None
+    class Quiet(SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+    handler = functools.partial(Quiet, directory=str(release / "site"))
     httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{httpd.server_port}"
@@ -298,17 +307,20 @@ def report(figures: dict) -> str:
         "`/livez` does no work at all; the ratio shows what search itself costs on the same server.",
         f"The search runs cycle through the {r['queries']} questions of the relevance set (Dutch and English).",
         "",
-        "| workers | /livez req/s | /livez p99 ms | /api/search req/s | /api/search p99 ms | search / baseline | errors |",
-        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+        "| workers | /livez req/s | /livez p99 ms | /api/search req/s | /api/search p99 ms | search / baseline | errors | worker memory (RSS) |",
+        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     for row in figures["http"]:
         base, search = row["baseline"], row["search"]
         errors = base["errors"] + base["non2xx"] + search["errors"] + search["non2xx"]
         lines.append(f"| {row['workers']} | {base['rps']:.0f} | {base['p99']:.1f} | {search['rps']:.0f} | "
-                     f"{search['p99']:.1f} | {search['rps'] / base['rps']:.2f} | {errors} |")
+                     f"{search['p99']:.1f} | {search['rps'] / base['rps']:.2f} | {errors} | {row['rss_mib']:.0f} MiB |")
     if not figures["http"]:
         lines.append("| – | wrk not installed | | | | | |")
-    lines += ["", "Target: `/api/search` at least half the throughput of the no-work endpoint.", ""]
+    lines += ["", "Target: `/api/search` at least half the throughput of the no-work endpoint.",
+              f"This machine has {os.cpu_count()} cores and wrk runs on them too: more workers than cores",
+              "adds no throughput here. Beyond that, more load is met with more replicas (see the README).",
+              "Worker memory is the largest resident set of one worker after the load.", ""]
     mixed = figures.get("mixed")
     if mixed:
         errors = mixed["errors"] + mixed["non2xx"]
