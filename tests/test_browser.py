@@ -35,12 +35,22 @@ def test_mermaid_diagram_renders_from_the_local_copy(server, page):
         timeout=15000)
 
 
-def test_language_switch_keeps_the_page(server, page):
-    page.goto(server.url + "/basis/spectrum/", wait_until="networkidle")
-    page.locator(".md-select").first.hover()
-    page.locator('a[hreflang="en"]').first.click()
-    page.wait_for_url("**/en/basis/spectrum/")
-    assert page.locator("html").get_attribute("lang") == "en"
+@pytest.mark.parametrize("javascript", [True, False], ids=["js", "no-js"])
+def test_language_switch_keeps_the_page(server, browser, javascript):
+    context = browser.new_context(java_script_enabled=javascript)
+    page = context.new_page()
+    try:
+        page.goto(server.url + "/basis/spectrum/")
+        page.locator(".md-select").first.hover()
+        page.locator('a[hreflang="en"]').first.click()
+        page.wait_for_url("**/en/basis/spectrum/")
+        assert page.locator("html").get_attribute("lang") == "en"
+        page.locator(".md-select").first.hover()
+        page.locator('a[hreflang="nl"]').first.click()
+        page.wait_for_url("**/basis/spectrum/")
+        assert page.locator("html").get_attribute("lang") == "nl"
+    finally:
+        context.close()
 
 
 def test_search_box_shows_results_from_the_service_as_you_type(server, page):
@@ -55,16 +65,25 @@ def test_search_box_shows_results_from_the_service_as_you_type(server, page):
     assert any("q=outcomes+fund" in call or "q=outcomes%20fund" in call for call in api_calls)
 
 
-def test_results_page_without_javascript(server, browser):
-    context = browser.new_context(java_script_enabled=False)
+@pytest.mark.parametrize("javascript", [True, False], ids=["js", "no-js"])
+def test_results_page(server, browser, javascript):
+    context = browser.new_context(java_script_enabled=javascript)
     page = context.new_page()
-    page.goto(server.url + "/zoeken/")
-    page.fill("#rw-q", "innovatieparadox")
-    page.click("form.rw-search button[type=submit]")
-    page.wait_for_url("**/zoeken/?query=innovatieparadox*")
-    assert page.locator("ol.rw-results li").count() > 0
-    assert "/valkuilen/" in page.locator("ol.rw-results a").first.get_attribute("href")
-    context.close()
+    try:
+        page.goto(server.url + "/zoeken/")
+        page.fill("#rw-q", "innovatieparadox")
+        page.click("form.rw-search button[type=submit]")
+        page.wait_for_url("**/zoeken/?query=innovatieparadox*")
+        assert page.locator("ol.rw-results li").count() > 0
+        assert "/valkuilen/" in page.locator("ol.rw-results a").first.get_attribute("href")
+        # Filter by kind of page, in English, from the same form.
+        page.goto(server.url + "/en/zoeken/?query=Ghana")
+        page.select_option("#rw-type", "country")
+        page.click("form.rw-search button[type=submit]")
+        page.wait_for_url("**/en/zoeken/?query=Ghana&type=country*")
+        assert all("/en/landen/" in a.get_attribute("href") for a in page.locator("ol.rw-results a").all())
+    finally:
+        context.close()
 
 
 def test_plain_file_hosting_falls_back_to_materials_own_search(release, browser):
