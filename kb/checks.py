@@ -134,6 +134,9 @@ def check_glossary(kb) -> list[Problem]:
     seen: dict[str, tuple[str, int]] = {}
     for entry in kb.glossary:
         problems += _known_sections(kb, entry.get("sources"), file, entry.line_of("sources"), f"term '{entry.get('id')}'")
+        page = entry.get("page")
+        if isinstance(page, str) and any(kb.page_by_stem(page, lang) is None for lang in LANGUAGES):
+            problems.append(Problem(file, entry.line_of("page"), f"term '{entry.get('id')}': there is no page '{page}' in both languages (write its path under docs/ without .nl.md or .en.md, e.g. vormen/sib)"))
         words = []
         for lang in LANGUAGES:
             term = (entry.get("term") or {}).get(lang) if isinstance(entry.get("term"), dict) else None

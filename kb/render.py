@@ -195,8 +195,11 @@ def glossary(kb, arg, lang, rel) -> str:
     rows = [f"| {t['term']} | {t['other_term']} | {t['abbr']} | {t['meaning']} | {t['also']} |",
             "| --- | --- | --- | --- | --- |"]
     for entry in sorted(kb.glossary, key=lambda e: e["term"][lang].lower()):
+        name = f"**{entry['term'][lang]}**"
+        if entry.get("page"):  # the page that explains the term
+            name = link(rel, entry["page"], name)
         rows.append("| " + " | ".join(cell(v) for v in [
-            f"**{entry['term'][lang]}**", entry["term"][other], ", ".join(entry.get("abbr") or []),
+            name, entry["term"][other], ", ".join(entry.get("abbr") or []),
             entry["definition"][lang] + cite(entry.get("sources")), ", ".join(entry.get("synonyms") or [])]) + " |")
     return "\n".join(rows) + "\n"
 

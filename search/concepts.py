@@ -31,6 +31,12 @@ class ConceptMatcher:
         lowered = text.lower()
         return [concept for concept, pattern in self.patterns.items() if pattern.search(lowered)]
 
+    def named_by(self, text: str) -> str | None:
+        """The concept whose name is the whole text ("SIB", "impact bond"), if any."""
+        wanted = " ".join(text.lower().split())
+        return next((concept for concept, names in self.groups.items()
+                     if any(wanted == name.lower() for name in names)), None)
+
     def occurrences(self, text: str, cap: int = 10) -> str:
         """The concepts a text mentions, each repeated as often as it is named (for term frequency)."""
         lowered = text.lower()

@@ -24,6 +24,7 @@ from search.spelling import Speller
 
 RAW_WORD = re.compile(r"[^\W_]+", re.UNICODE)
 CACHE_SIZE = 2048  # answers kept per opened index (oldest dropped first)
+BEST_PAGE_BOOST = 3.0  # for the page a glossary term names, when the query is only that term
 FEW_RESULTS = 3  # fewer hits than this and a spelling correction is searched instead
 PER_PAGE = 2   # at most this many sections of one page, so one long page cannot crowd out the rest
 
@@ -70,8 +71,9 @@ class SearchIndex:
         # become "search unavailable", never a server that cannot start.
         try:
             self.indexes = {lang: index.open_dir(str(self.path / lang)) for lang in ("nl", "en")}
-            groups = json.loads((self.path / "concepts.json").read_text(encoding="utf-8"))
-            self.concepts = ConceptMatcher(groups)
+            concepts = json.loads((self.path / "concepts.json").read_text(encoding="utf-8"))
+            self.concepts = ConceptMatcher(concepts["groups"])
+            self.best_pages = concepts["pages"]
             self.types = {lang: self._types(ix) for lang, ix in self.indexes.items()}
             self.spellers = {lang: self._speller(ix) for lang, ix in self.indexes.items()}
         except Exception as error:  # any unreadable index is reported the same way
@@ -120,6 +122,10 @@ class SearchIndex:
             clauses.append(Prefix("spell", raw[-1], boost=0.5))
         for concept in self.concepts.concepts_in(text):
             clauses.append(Term("concepts", concept.lower()))
+        # A query that is just a term's name ("sib", "outcomes fund") asks for the page about it.
+        named = self.concepts.named_by(text)
+        if named in self.best_pages:
+            clauses.append(Term("page_id", self.best_pages[named], boost=BEST_PAGE_BOOST))
         if not clauses:
             return None
         return Or(clauses)

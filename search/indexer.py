@@ -21,6 +21,9 @@ SKIPPED_BLOCKS = ("sources",)
 TITLE_WEIGHT, HEADING_WEIGHT = 3, 2
 # Case pages are short factsheets: without a lower weight they outrank the guidance that explains.
 TYPE_WEIGHT = {"case": 0.5}
+# A page's opening section says what the whole page is about: for a short query naming the
+# subject ("sib") it is the best answer, ahead of deep sections that mention it in passing.
+LEAD_WEIGHT = 1.6
 LINK_LIST = 0.6
 
 
@@ -90,9 +93,14 @@ def build_index(knowledge, index_dir: Path) -> dict:
             text = " ".join([doc["title"], doc["heading"], doc["body"]])
             weighted = " ".join([doc["title"]] * TITLE_WEIGHT + [doc["heading"]] * HEADING_WEIGHT
                                 + doc["topics"] + [doc["body"]])
-            writer.add_document(**doc, content=weighted, _boost=TYPE_WEIGHT.get(doc["type"], 1.0), spell=text, concepts=matcher.occurrences(text))
+            boost = TYPE_WEIGHT.get(doc["type"], 1.0) * (1.0 if doc["heading"] else LEAD_WEIGHT)
+            writer.add_document(**doc, content=weighted, _boost=boost, spell=text, concepts=matcher.occurrences(text))
         writer.commit()
         stats[lang] = len(docs)
         stats["documents"] += len(docs)
-    (index_dir / "concepts.json").write_text(json.dumps(groups, ensure_ascii=False, indent=1), encoding="utf-8")
+    # A glossary term's own page (its `page:`) is the best answer to a query that only names it.
+    best_pages = {entry["id"]: knowledge.page_by_stem(entry["page"], "nl").id
+                  for entry in knowledge.glossary if entry.get("page")}
+    (index_dir / "concepts.json").write_text(json.dumps({"groups": groups, "pages": best_pages}, ensure_ascii=False,
+                                                        indent=1), encoding="utf-8")
     return stats

@@ -138,3 +138,12 @@ def test_a_missing_picture_is_named(project_copy):
     result = kb_check(project_copy)
     assert result.returncode == 1
     assert f"docs/basis/index.nl.md:{line}: the link 'schema-bestaat-niet.png' points to a file that does not exist" in result.stderr
+
+
+def test_a_glossary_page_must_exist(project_copy):
+    data = project_copy / "kb/data/glossary.yml"
+    edit(data, "    page: vormen/sib\n", "    page: vormen/sibb\n")
+    line = line_of(data, "page: vormen/sibb")
+    result = kb_check(project_copy)
+    assert result.returncode == 1
+    assert f"kb/data/glossary.yml:{line}: term 'sib': there is no page 'vormen/sibb' in both languages" in result.stderr

@@ -102,3 +102,10 @@ def test_type_filter(index):
 def test_a_missing_index_is_reported_clearly(tmp_path):
     with pytest.raises(IndexUnavailable, match="cannot be opened"):
         SearchIndex(tmp_path / "nowhere")
+
+
+@pytest.mark.parametrize("query, lang, page", [("sib", "nl", "/vormen/sib/"), ("impact bond", "en", "/en/vormen/sib/"),
+                                               ("resultatenfonds", "nl", "/vormen/resultatenfonds/"),
+                                               ("SIPPRA", "en", "/en/landen/verenigde-staten/")])
+def test_a_query_that_names_a_term_finds_the_page_the_glossary_names_first(index, query, lang, page):
+    assert pages(index.search(query, lang))[0] == page
