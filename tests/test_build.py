@@ -67,3 +67,10 @@ def test_a_failed_build_keeps_the_last_good_release(project_copy, tmp_path):
     assert any("spectrum.nl.md" in p.file for p in error.value.problems)
     assert (build_dir / "current").resolve() == good
     assert not [p for p in (build_dir / "releases").iterdir() if p.name.startswith(".")], "staging left behind"
+
+
+def test_the_static_404_page_speaks_both_languages(release):
+    # Plain static hosting serves this one page for every unknown address, Dutch or English.
+    html = (release / "site/404.html").read_text(encoding="utf-8")
+    assert "Pagina niet gevonden" in html and "Page not found" in html
+    assert 'href="/en/"' in html and 'href="/zoeken/"' in html
