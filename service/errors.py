@@ -44,7 +44,10 @@ def wants_json() -> bool:
 
 
 def error_response(status: int, detail: str | None = None):
-    lang = request_language()
+    # People get their page's language; API clients get English (like the API's own messages)
+    # unless they ask for Dutch with ?lang=nl.
+    lang = (request.args.get("lang") if request.args.get("lang") in MESSAGES else "en") if wants_json() \
+        else request_language()
     title, text = MESSAGES[lang].get(status, MESSAGES[lang][500] if status >= 500 else MESSAGES[lang][400])
     if wants_json():
         return jsonify({"error": detail or text, "status": status}), status

@@ -82,3 +82,11 @@ def test_an_overlong_address_is_refused_with_headers_in_the_readers_language(ser
     # A 500-character query in any script is not overlong.
     response = requests.get(server.url + "/api/search", params={"q": "語" * 500}, timeout=10)
     assert response.status_code == 200
+
+
+def test_an_unknown_api_path_is_a_json_404(server):
+    response = requests.get(server.url + "/api/bestaat-niet", timeout=10)
+    assert response.status_code == 404 and response.headers["Content-Type"].startswith("application/json")
+    assert "does not exist" in response.json()["error"]
+    dutch = requests.get(server.url + "/api/bestaat-niet", params={"lang": "nl"}, timeout=10).json()
+    assert "bestaat niet" in dutch["error"]
