@@ -2,15 +2,13 @@
 /keuzehulp/vragen/ and /en/keuzehulp/vragen/ (HTML, no JavaScript needed).
 
 The decision model is compiled once when the blueprint is registered, from the knowledge base
-the app already loaded or else from the project at app.config["ROOT"] (default: the folder of
-server.py). The pages keep every answer in the
-query string, keyed by factor id, so a result can be bookmarked and shared.
+the app loaded at start-up (service.knowledge). The pages keep every answer in the query string,
+keyed by factor id, so a result can be bookmarked and shared.
 """
 from __future__ import annotations
 
 import json
 import logging
-from pathlib import Path
 from urllib.parse import urlencode
 
 from flask import Blueprint, abort, current_app, jsonify, redirect, render_template, request
@@ -48,14 +46,7 @@ class Wizard:
 
 @bp.record_once
 def _load_model(state) -> None:
-    app = state.app
-    # The app may already hold the knowledge base (service.knowledge); else read it here, once.
-    knowledge = app.extensions.get("knowledge")
-    if knowledge is None:
-        import kb
-
-        knowledge = kb.load(Path(app.config.get("ROOT") or app.root_path))
-    app.extensions["wizard"] = Wizard(knowledge)
+    state.app.extensions["wizard"] = Wizard(state.app.extensions["knowledge"])
 
 
 def _model():
