@@ -8,6 +8,7 @@ from flask import Flask, current_app, jsonify, request
 from werkzeug.exceptions import HTTPException, InternalServerError
 
 from service import shell
+from service.artefacts import current_release
 
 MESSAGES = {
     "nl": {
@@ -70,7 +71,7 @@ NOT_FOUND_PAGE = {"nl": "/niet-gevonden/", "en": "/en/niet-gevonden/"}
 
 def _site_404(lang: str) -> str | None:
     """The built 'page not found' page (docs/niet-gevonden.*.md), in the site's own layout."""
-    release = current_app.extensions["artefacts"].release()
+    release = current_release()
     if release is None:
         return None
     url = NOT_FOUND_PAGE[lang]

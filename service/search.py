@@ -6,10 +6,11 @@ import re
 import threading
 from urllib.parse import urlencode
 
-from flask import Blueprint, abort, current_app, jsonify, render_template, request
+from flask import Blueprint, abort, current_app, has_request_context, jsonify, render_template, request
 
 from search.engine import IndexUnavailable, SearchIndex
 from service import errors, shell
+from service.artefacts import current_release
 
 bp = Blueprint("search", __name__)
 log = logging.getLogger("resultaatwijzer")
@@ -46,7 +47,7 @@ class Indexes:
         self._opened: dict = {}
 
     def current(self) -> SearchIndex:
-        release = self.artefacts.release()
+        release = current_release() if has_request_context() else self.artefacts.release()
         if release is None:
             raise IndexUnavailable("no published build: run 'kb build'")
         index = self._opened.get(release.path)
@@ -130,7 +131,7 @@ def api_search():
 @bp.get("/zoeken/", defaults={"lang": "nl"})
 @bp.get("/en/zoeken/", defaults={"lang": "en"})
 def results_page(lang: str):
-    release = current_app.extensions["artefacts"].release()
+    release = current_release()
     if release is None:
         abort(503)
     # The page takes `query`, not `q`: Material's header search opens itself on a `q` parameter.

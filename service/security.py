@@ -2,10 +2,11 @@
 from __future__ import annotations
 
 from flask import Flask, abort, current_app, request
+from service.artefacts import current_release
 
 
 def content_security_policy() -> str:
-    release = current_app.extensions["artefacts"].release()
+    release = current_release()
     hashes = " ".join(release.manifest.get("csp_script_hashes", [])) if release else ""
     return "; ".join([
         "default-src 'self'",

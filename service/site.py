@@ -6,6 +6,7 @@ refuses anything that would leave it).
 from __future__ import annotations
 
 from flask import Blueprint, abort, current_app, redirect, request, send_from_directory
+from service.artefacts import current_release
 
 bp = Blueprint("site", __name__)
 
@@ -16,7 +17,7 @@ ASSET_MAX_AGE = 86400
 @bp.get("/", defaults={"path": ""})
 @bp.get("/<path:path>")
 def page(path: str):
-    release = current_app.extensions["artefacts"].release()
+    release = current_release()
     if release is None:
         abort(503)
     site = release.site

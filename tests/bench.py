@@ -49,7 +49,7 @@ def percentile(values, p):
 
 
 def bench_build(build_dir: Path) -> dict:
-    from kb.build import build
+    from publish.build import build
 
     timings = {}
     started = time.perf_counter()
@@ -176,7 +176,7 @@ def mixed_requests() -> list:
 
 def bench_mixed_with_rebuild(build_dir: Path, workers: int = 2) -> dict:
     """Mixed traffic for MIXED_SECONDS; a full rebuild runs while it does."""
-    from kb.build import build
+    from publish.build import build
 
     def release(base: str) -> str:
         return json.loads(subprocess.run(["curl", "-s", base + "/healthz"], capture_output=True, text=True).stdout)["release"]

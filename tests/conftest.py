@@ -15,7 +15,7 @@ CHROMIUM = "/usr/bin/chromium"
 @pytest.fixture(scope="session")
 def build_dir(tmp_path_factory) -> Path:
     """The real content built once, exactly as `kb build` does it."""
-    from kb.build import build
+    from publish.build import build
 
     directory = tmp_path_factory.mktemp("build")
     build(ROOT, directory, log=lambda *_: None)
@@ -66,7 +66,6 @@ def project_copy(tmp_path) -> Path:
     shutil.copytree(ROOT / "kb" / "data", copy / "kb" / "data")
     shutil.copytree(ROOT / "overrides", copy / "overrides")
     shutil.copy(ROOT / "mkdocs.yml", copy / "mkdocs.yml")
-    (copy / "kb" / "site_hooks.py").write_text((ROOT / "kb" / "site_hooks.py").read_text())
     return copy
 
 

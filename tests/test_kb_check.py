@@ -10,7 +10,7 @@ from tests.conftest import ROOT
 
 
 def kb_check(path: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "kb.cli", "check", str(path)],
+    return subprocess.run([sys.executable, "-m", "publish.cli", "check", str(path)],
                           capture_output=True, text=True, cwd=ROOT)
 
 
@@ -125,7 +125,7 @@ def test_schema_error_in_data_names_the_line(project_copy):
 
 
 def test_not_a_project():
-    result = subprocess.run([sys.executable, "-m", "kb.cli", "check", "/tmp"], capture_output=True, text=True)
+    result = subprocess.run([sys.executable, "-m", "publish.cli", "check", "/tmp"], capture_output=True, text=True)
     assert result.returncode == 2
     assert "does not look like a Resultaatwijzer project" in result.stderr
 

@@ -7,7 +7,7 @@ import time
 
 import requests
 
-from kb.build import build
+from publish.build import build
 from tests.conftest import ROOT, LiveServer
 
 PATHS = ["/", "/basis/spectrum/", "/en/landen/ghana/", "/api/search?q=social+impact+bond",

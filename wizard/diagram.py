@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import posixpath
 
-from wizard.model import Model, build_model
+from wizard.model import Model, build_model, model_inputs
 from wizard.present import range_label
 
 LABELS = {
@@ -48,7 +48,7 @@ RULES_OUT = -10
 
 
 def markdown(knowledge, lang: str, rel: str) -> str:
-    model = build_model(knowledge)
+    model = build_model(model_inputs(knowledge))
     t = LABELS[lang]
     parts = [f"## {t['h_diagram']}", f"**{t['version']}:** {model.version}", flowchart(model, lang),
              t["legend"].format(out=_points(RULES_OUT)),

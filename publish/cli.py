@@ -22,7 +22,7 @@ def main(argv: list[str] | None = None) -> int:
     build = commands.add_parser("build", help="check, then build the site and search index")
     build.add_argument("path", nargs="?", default=".", help="the project folder (default: current folder)")
     build.add_argument("--build-dir", help="where releases go (default: PATH/build)")
-    from kb import new  # `kb new standard` and `kb new version`
+    from publish import new  # `kb new standard` and `kb new version`
     new.add_arguments(commands.add_parser("new", help="start a standard or a new version of one from a template"))
     args = parser.parse_args(argv)
     if args.command == "new":
@@ -51,7 +51,7 @@ def _check(root: Path) -> int:
 
 
 def _build(root: Path, build_dir: Path | None) -> int:
-    from kb.build import BuildError, build
+    from publish.build import BuildError, build
 
     try:
         release = build(root, build_dir)

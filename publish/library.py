@@ -10,7 +10,7 @@ import posixpath
 from markupsafe import escape
 
 from kb.pages import page_stem, page_url
-from kb.render import LABELS, BlockSpec, money, number, text, years
+from kb.formatting import LABELS, money, number, text, years
 
 WORDS = {
     "nl": {"all_cases": "Alle casussen", "country": "Land", "theme": "Thema", "amount": "Bedrag", "year": "Jaar",
@@ -140,8 +140,3 @@ def _timeline_chart(title: str, rows: list[tuple[str, int, str]], note: str) -> 
                      f'<text x="{x + 10:.0f}" y="{y + 14}">{shown}</text>')
     return _figure(title, note, width, height, "".join(parts))
 
-
-BLOCKS = {
-    "cases-table": BlockSpec(cases_table),
-    "chart": BlockSpec(chart, arg="chart", known=lambda kb: CHARTS),
-}
