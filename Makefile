@@ -20,13 +20,15 @@ serve: install build
 dev: install build
 	$(BIN)/flask --app server run --debug --host $(HOST) --port $(PORT)
 
+# SITE_URL (the public address, e.g. https://resultaatwijzer.example.nl/) also publishes a sitemap.
 build: install
-	$(BIN)/kb build .
+	$(BIN)/kb build . $(if $(SITE_URL),--site-url $(SITE_URL))
 
 check: install
 	$(BIN)/kb check .
 
 test: install-test browser
+	$(BIN)/ruff check .
 	$(BIN)/python -m pytest
 
 # Heavier measurements, written to BENCHMARKS.md (wrk from Debian's packages drives the load).

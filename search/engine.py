@@ -5,10 +5,12 @@ analysed words, so quotes, AND/OR/NOT, `field:` and brackets cannot cause an err
 """
 from __future__ import annotations
 
+import gc
 import json
 import re
 import threading
 import time
+import warnings
 from functools import lru_cache
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -68,16 +70,25 @@ class SearchIndex:
     def __init__(self, path: Path):
         self.path = Path(path)
         # Everything that reads the index on disk is inside the try: a damaged segment must
-        # become "search unavailable", never a server that cannot start.
-        try:
-            self.indexes = {lang: index.open_dir(str(self.path / lang)) for lang in ("nl", "en")}
-            concepts = json.loads((self.path / "concepts.json").read_text(encoding="utf-8"))
-            self.concepts = ConceptMatcher(concepts["groups"])
-            self.best_pages = concepts["pages"]
-            self.types = {lang: self._types(ix) for lang, ix in self.indexes.items()}
-            self.spellers = {lang: self._speller(ix) for lang, ix in self.indexes.items()}
-        except Exception as error:  # any unreadable index is reported the same way
-            raise IndexUnavailable(f"the search index cannot be opened ({type(error).__name__}: {error})") from None
+        # become "search unavailable", never a server that cannot start. Whoosh leaves the files
+        # of a damaged segment open; they are closed here, quietly, not whenever the garbage
+        # collector runs (and warns) somewhere else.
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", ResourceWarning)
+            try:
+                self.indexes = {lang: index.open_dir(str(self.path / lang)) for lang in ("nl", "en")}
+                concepts = json.loads((self.path / "concepts.json").read_text(encoding="utf-8"))
+                self.concepts = ConceptMatcher(concepts["groups"])
+                self.best_pages = concepts["pages"]
+                self.types = {lang: self._types(ix) for lang, ix in self.indexes.items()}
+                self.spellers = {lang: self._speller(ix) for lang, ix in self.indexes.items()}
+                failure = None
+            except Exception as error:  # any unreadable index is reported the same way
+                failure = f"the search index cannot be opened ({type(error).__name__}: {error})"
+            if failure:
+                gc.collect()
+        if failure:
+            raise IndexUnavailable(failure)
         self._local = threading.local()
         self._cache: dict = {}
 

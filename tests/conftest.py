@@ -81,3 +81,25 @@ def browser():
                   "--disable-component-update", "--disable-sync", "--no-first-run"])
         yield browser
         browser.close()
+
+
+@pytest.fixture(scope="session")
+def axe():
+    """axe-core's WCAG 2.1 A/AA rules, run in a page (see tests.helpers.assert_no_violations)."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    return Axe()
+
+
+@pytest.fixture
+def new_context(browser):
+    """Open browser contexts (`new_context(java_script_enabled=False)`, ...); all are closed after the test."""
+    contexts = []
+
+    def open_context(**options):
+        contexts.append(browser.new_context(**options))
+        return contexts[-1]
+
+    yield open_context
+    for context in contexts:
+        context.close()

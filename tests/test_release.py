@@ -135,3 +135,16 @@ def test_a_release_without_an_artefact_is_degraded_and_says_which(build_dir, tmp
     response = client.get(api[artefact])
     assert response.status_code == 503
     assert artefact in json.dumps(response.get_json())
+
+
+def test_a_sitemap_only_with_the_public_address(build_dir, tmp_path):
+    # The session build has no public address: a sitemap would list "None./" addresses.
+    assert not list((build_dir / "current" / "site").rglob("sitemap.xml*"))
+    # The rebuild in the test above was given one; build it here too, small: the real content.
+    from publish.build import build
+
+    release = build(ROOT, tmp_path / "build", log=lambda *_: None, site_url="https://resultaatwijzer.example/")
+    sitemap = (release / "site" / "sitemap.xml").read_text(encoding="utf-8")
+    locations = re.findall(r"<loc>(.*?)</loc>", sitemap)
+    assert locations and all(loc.startswith("https://resultaatwijzer.example/") for loc in locations)
+    assert "None" not in sitemap
