@@ -5,7 +5,7 @@ Never a stack trace: unexpected errors are logged and answered with a plain 500.
 from __future__ import annotations
 
 from flask import Flask, current_app, jsonify, request
-from werkzeug.exceptions import HTTPException, InternalServerError
+from werkzeug.exceptions import ClientDisconnected, HTTPException, InternalServerError
 
 from service import shell
 
@@ -49,6 +49,7 @@ def error_response(status: int, detail: str | None = None):
     lang = (request.args.get("lang") if request.args.get("lang") in MESSAGES else "en") if wants_json() \
         else request_language()
     title, text = MESSAGES[lang].get(status, MESSAGES[lang][500] if status >= 500 else MESSAGES[lang][400])
+    detail = truncated(detail, 4 * MAX_ECHO) if detail else detail
     if wants_json():
         return jsonify({"error": detail or text, "status": status}), status
     if status == 404:
@@ -82,6 +83,26 @@ def _site_404(lang: str) -> str | None:
     return html.replace("<head>", f'<head><base href="{url}">', 1)
 
 
+def _broken_framing() -> tuple[type, ...]:
+    """What servers raise while the app reads a body whose framing is broken (a bad chunk size,
+    a body that ends early): the client's fault, so a 400, not a 500 with a traceback."""
+    kinds: list[type] = [ClientDisconnected]
+    try:
+        from gunicorn.http import errors as gunicorn_errors
+        kinds += [gunicorn_errors.ParseException, gunicorn_errors.NoMoreData]
+    except ImportError:  # another WSGI server: its errors stay 500s until added here
+        pass
+    return tuple(kinds)
+
+
+BROKEN_FRAMING = _broken_framing()
+MAX_ECHO = 200  # characters of a client's text repeated in an error message
+
+
+def truncated(text: str, most: int = MAX_ECHO) -> str:
+    return text if len(text) <= most else text[:most - 1] + "…"
+
+
 def register(app: Flask) -> None:
     @app.errorhandler(HTTPException)
     def handle_http(error: HTTPException):
@@ -89,5 +110,7 @@ def register(app: Flask) -> None:
 
     @app.errorhandler(Exception)
     def handle_unexpected(error: Exception):
+        if isinstance(error, BROKEN_FRAMING):
+            return error_response(400, "the request body is cut off or its chunked framing is not valid")
         app.logger.exception("unhandled error on %s", request.path)
         return error_response(InternalServerError.code)

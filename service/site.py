@@ -19,7 +19,13 @@ def page(path: str):
     release = current_app.extensions["artefacts"].release()
     if release is None:
         abort(503)
-    site = release.site
+    try:
+        return _serve(release.site, path)
+    except OSError:  # e.g. a name longer than the file system allows: no such page
+        abort(404)
+
+
+def _serve(site, path: str):
     if path == "" or path.endswith("/"):
         target = path + "index.html"
     else:
