@@ -12,9 +12,8 @@ CHROMIUM := /usr/bin/chromium
 .PHONY: serve dev build check test bench install install-test browser lock clean
 
 serve: install build
-	@# No access log: the service stores nothing about its users (see docs/over/veiligheid).
-	$(BIN)/gunicorn 'server:create_app()' --bind $(HOST):$(PORT) --workers $(WORKERS) --error-logfile - \
-		--limit-request-line 8190
+	@# Settings (no access log, request limits, no X-Forwarded-* trust) in deploy/gunicorn.conf.py.
+	$(BIN)/gunicorn -c deploy/gunicorn.conf.py 'server:create_app()' --bind $(HOST):$(PORT) --workers $(WORKERS)
 
 # Flask's development server with reload; never for production.
 dev: install build

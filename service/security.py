@@ -1,7 +1,11 @@
 """Security headers on every response. The service sets no cookies and stores nothing about users."""
 from __future__ import annotations
 
+import os
+from urllib.parse import urlsplit
+
 from flask import Flask, abort, current_app, request
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 
 def content_security_policy() -> str:
@@ -28,7 +32,32 @@ def content_security_policy() -> str:
 MAX_URL = 7000  # a 500-character query in 4-byte UTF-8, percent-encoded, still fits
 
 
+def trust_proxy(app: Flask) -> None:
+    """Read X-Forwarded-For/-Proto only when the service is configured to run behind that many
+    proxies (RESULTAATWIJZER_PROXY_HOPS=1 behind deploy/nginx.conf.template); otherwise any
+    client could claim another scheme or address."""
+    hops = int(app.config.get("PROXY_HOPS") or os.environ.get("RESULTAATWIJZER_PROXY_HOPS") or 0)
+    if hops > 0:
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=0, x_port=0, x_prefix=0)
+
+
+def relative_location(response) -> None:
+    """Redirects never name a host: Werkzeug's slash redirects ('/zoeken' -> '/zoeken/') are built
+    from the Host header, which the client chooses."""
+    location = response.headers.get("Location")
+    if not location:
+        return
+    parts = urlsplit(location)
+    if parts.netloc and parts.netloc == request.host:
+        path = parts.path if parts.path.startswith("/") and not parts.path.startswith("//") else "/"
+        response.headers["Location"] = path + (f"?{parts.query}" if parts.query else "") \
+            + (f"#{parts.fragment}" if parts.fragment else "")
+
+
 def init_app(app: Flask) -> None:
+    trust_proxy(app)
+    app.response_class.autocorrect_location_header = False  # Werkzeug's default; relied upon here
+
     @app.before_request
     def refuse_long_urls():
         if len(request.full_path) > MAX_URL:
@@ -36,6 +65,7 @@ def init_app(app: Flask) -> None:
 
     @app.after_request
     def add_headers(response):
+        relative_location(response)
         headers = response.headers
         headers.setdefault("Content-Security-Policy", content_security_policy())
         headers.setdefault("Referrer-Policy", "no-referrer")
