@@ -23,3 +23,5 @@ limit_request_field_size = 8190
 # gunicorn would trust X-Forwarded-Proto from loopback clients. The app decides instead:
 # ProxyFix only when RESULTAATWIJZER_PROXY_HOPS says a proxy is in front (server.py).
 forwarded_allow_ips = ""
+# gunicorn 23+ opens a control socket in $HOME shared by every instance; the service needs none.
+control_socket_disable = True

@@ -54,6 +54,37 @@ def relative_location(response) -> None:
             + (f"#{parts.fragment}" if parts.fragment else "")
 
 
+# Routes that exist only to answer 405 with a helpful message (GET /api/wizard): not "allowed".
+METHOD_REFUSERS = {"wizard.api_wrong_method"}
+# Endpoints whose body must be JSON: anything else is a 415 before the body is read.
+JSON_ONLY = {"wizard.api_evaluate"}
+
+
+def allowed_methods(path: str) -> list[str]:
+    """The methods that really answer at `path` (RFC 9110: what Allow on a 405 and OPTIONS list)."""
+    adapter = current_app.url_map.bind("localhost")
+    allowed = []
+    for method in adapter.allowed_methods(path):
+        try:
+            endpoint, _ = adapter.match(path, method=method)
+        except Exception:  # a redirect or no match for this method: not answered here as it stands
+            continue
+        if endpoint not in METHOD_REFUSERS:
+            allowed.append(method)
+    if "GET" not in allowed and "HEAD" in allowed:
+        allowed.remove("HEAD")
+    return sorted(set(allowed) | {"OPTIONS"})
+
+
+def refuse_non_json():
+    if request.method == "POST" and request.endpoint in JSON_ONLY and request.mimetype != "application/json":
+        from service import errors
+        given = (request.mimetype or "none")[:60]
+        return errors.error_response(415, f"the body must be JSON sent with 'Content-Type: application/json' "
+                                          f"(this request's Content-Type is '{given}')")
+    return None
+
+
 def init_app(app: Flask) -> None:
     trust_proxy(app)
     app.response_class.autocorrect_location_header = False  # Werkzeug's default; relied upon here
@@ -63,9 +94,13 @@ def init_app(app: Flask) -> None:
         if len(request.full_path) > MAX_URL:
             abort(414)
 
+    app.before_request(refuse_non_json)
+
     @app.after_request
     def add_headers(response):
         relative_location(response)
+        if response.status_code == 405 or (request.method == "OPTIONS" and "Allow" in response.headers):
+            response.headers["Allow"] = ", ".join(allowed_methods(request.path))
         headers = response.headers
         headers.setdefault("Content-Security-Policy", content_security_policy())
         headers.setdefault("Referrer-Policy", "no-referrer")

@@ -21,15 +21,21 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def wait_for_port(port: int, seconds: float = 20) -> None:
+def wait_for_port(port: int, seconds: float = 30, path: str | None = None) -> None:
+    """Until the port accepts connections (and, with `path`, answers it: workers have booted)."""
+    import urllib.request
+
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+            if path:
+                urllib.request.urlopen(f"http://127.0.0.1:{port}{path}", timeout=2).close()
+            else:
+                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
             return
         except OSError:
             time.sleep(0.05)
-    raise RuntimeError(f"nothing listens on 127.0.0.1:{port} after {seconds} s")
+    raise RuntimeError(f"nothing answers on 127.0.0.1:{port} after {seconds} s")
 
 
 @contextlib.contextmanager
@@ -45,7 +51,7 @@ def gunicorn(build_dir: Path, workers: int = 1, worker_class: str = "sync", env:
          "--log-level", "warning", *(extra or [])],
         cwd=ROOT, env=environment, stdout=subprocess.DEVNULL, stderr=log)
     try:
-        wait_for_port(port)
+        wait_for_port(port, path="/livez")
         yield f"http://127.0.0.1:{port}", port
     finally:
         process.send_signal(signal.SIGTERM)
@@ -57,7 +63,7 @@ def gunicorn(build_dir: Path, workers: int = 1, worker_class: str = "sync", env:
         log.close()
 
 
-def raw_request(port: int, data: bytes, timeout: float = 5) -> bytes:
+def raw_request(port: int, data: bytes, timeout: float = 10) -> bytes:
     """Send bytes as they are (malformed framing included) and read the whole answer."""
     with socket.create_connection(("127.0.0.1", port), timeout=timeout) as conn:
         conn.sendall(data)

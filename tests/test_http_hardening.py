@@ -47,3 +47,68 @@ def test_forwarded_headers_count_only_the_configured_hops(build_dir, monkeypatch
     # The proxy appends the address it saw; a client's own X-Forwarded-For entry in front is not trusted.
     seen = scheme_seen(app, {"X-Forwarded-Proto": "https", "X-Forwarded-For": "198.51.100.7, 203.0.113.9"})
     assert seen == "https 203.0.113.9"
+
+
+# --- 405 carries Allow, OPTIONS tells the truth, the wizard API takes JSON only ----------------------
+
+METHODS = ["GET", "HEAD", "POST", "PUT", "DELETE", "PATCH"]
+SAMPLE = {"case_id": "sib-utrecht", "standard_id": "x", "id": "x", "path": "vormen/sib/"}
+
+
+def every_path(app) -> list[str]:
+    """One concrete path for every rule of the app, the site's catch-all included."""
+    paths = []
+    for rule in app.url_map.iter_rules():
+        if rule.endpoint in ("static", "scheme_probe"):
+            continue
+        path = rule.rule
+        for argument in rule.arguments:
+            path = path.replace(f"<{argument}>", SAMPLE.get(argument, "x"))
+            for converter in ("path", "string", "int"):
+                path = path.replace(f"<{converter}:{argument}>", SAMPLE.get(argument, "x"))
+        paths.append(path)
+    return sorted(set(paths))
+
+
+def test_every_405_names_the_methods_that_do_answer(app, client):
+    refused = 0
+    for path in every_path(app):
+        for method in METHODS:
+            response = client.open(path, method=method, json={} if method in ("POST", "PUT", "PATCH") else None)
+            if response.status_code != 405:
+                continue
+            refused += 1
+            allow = [m.strip() for m in response.headers.get("Allow", "").split(",") if m.strip()]
+            assert allow, (method, path)
+            assert method not in allow, (method, path, allow)
+            for other in allow:
+                answer = client.open(path, method=other, json={} if other == "POST" else None)
+                assert answer.status_code != 405, (path, other, allow)
+    assert refused > 10  # the routes really were tried with methods they do not take
+
+
+def test_options_lists_only_methods_that_answer(app, client):
+    for path in every_path(app):
+        response = client.options(path)
+        allow = [m.strip() for m in response.headers.get("Allow", "").split(",") if m.strip()]
+        assert "OPTIONS" in allow, path
+        for method in allow:
+            answer = client.open(path, method=method, json={} if method == "POST" else None)
+            assert answer.status_code != 405, (path, method, allow)
+    assert client.options("/api/wizard").headers["Allow"] == "OPTIONS, POST"
+
+
+@pytest.mark.parametrize("content_type", [None, "text/plain", "application/x-www-form-urlencoded",
+                                          "multipart/form-data; boundary=x", "application/jsonx", "text/json"])
+def test_the_wizard_api_takes_json_only(client, content_type):
+    headers = {"Content-Type": content_type} if content_type else {}
+    response = client.post("/api/wizard", data=b'{"lang": "nl", "answers": {}}', headers=headers)
+    assert response.status_code == 415
+    body = response.get_json()
+    assert body["status"] == 415 and "application/json" in body["error"]
+
+
+def test_the_wizard_api_takes_json_with_a_charset(client):
+    response = client.post("/api/wizard", data=b'{"lang": "nl", "answers": {}}',
+                           headers={"Content-Type": "application/json; charset=utf-8"})
+    assert response.status_code == 200
