@@ -11,7 +11,7 @@ from pathlib import Path
 
 from flask import Flask
 
-from service import cases, errors, health, knowledge, openapi, search, security, site
+from service import caching, cases, errors, health, knowledge, openapi, search, security, site
 from service import wizard
 from service import standards
 from service.artefacts import Artefacts
@@ -36,6 +36,7 @@ def create_app(build_dir: str | Path | None = None, **config) -> Flask:
 
     errors.register(app)
     security.init_app(app)
+    caching.init_app(app)
     knowledge.init_app(app, app.config.get("CONTENT_ROOT", ROOT))
     search.init_app(app)
     app.register_blueprint(health.bp)

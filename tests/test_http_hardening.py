@@ -112,3 +112,65 @@ def test_the_wizard_api_takes_json_with_a_charset(client):
     response = client.post("/api/wizard", data=b'{"lang": "nl", "answers": {}}',
                            headers={"Content-Type": "application/json; charset=utf-8"})
     assert response.status_code == 200
+
+
+# --- explicit caching ---------------------------------------------------------------------------------
+
+def cache_control(response) -> set[str]:
+    return {part.strip() for part in response.headers.get("Cache-Control", "").split(",") if part.strip()}
+
+
+def max_age(response) -> int | None:
+    ages = [int(part.split("=", 1)[1]) for part in cache_control(response) if part.startswith("max-age=")]
+    return ages[0] if ages else None
+
+
+@pytest.mark.parametrize("path", ["/healthz", "/livez"])
+def test_probes_are_never_stored(client, path):
+    assert "no-store" in cache_control(client.get(path))
+
+
+@pytest.mark.parametrize("path", ["/api/search?q=sib", "/api/cases", "/api/standards", "/api/wizard/model",
+                                  "/api/openapi.json", "/zoeken/?query=sib", "/en/zoeken/?query=sib",
+                                  "/keuzehulp/vragen/", "/en/keuzehulp/vragen/"])
+def test_dynamic_answers_have_a_short_explicit_ttl(client, path):
+    response = client.get(path)
+    assert response.status_code == 200
+    policy = cache_control(response)
+    assert "no-cache" in policy or "no-store" in policy or 0 < (max_age(response) or 0) <= 300, policy
+
+
+@pytest.mark.parametrize("path,method,body", [("/api/search?q=", "GET", None), ("/bestaat-niet/", "GET", None),
+                                              ("/api/cases/bestaat-niet", "GET", None),
+                                              ("/api/wizard", "POST", {"answers": {"x": 1}}),
+                                              ("/api/wizard", "POST", {"answers": {}})])
+def test_errors_and_posts_are_never_stored(client, path, method, body):
+    assert "no-store" in cache_control(client.open(path, method=method, json=body))
+
+
+def site_files(release, pattern: str) -> list[str]:
+    return sorted("/" + p.relative_to(release / "site").as_posix() for p in (release / "site").glob(pattern))
+
+
+def test_hashed_assets_are_immutable(client, release):
+    hashed = site_files(release, "assets/**/*.min.js") + site_files(release, "assets/**/*.min.css")
+    from service.caching import HASHED_ASSET
+    hashed = [path for path in hashed if HASHED_ASSET.search(path)]
+    assert len(hashed) >= 3  # Material's bundle, main and palette styles at least
+    for path in hashed:
+        response = client.get(path)
+        assert response.status_code == 200
+        assert {"immutable", "public"} <= cache_control(response) and max_age(response) >= 30 * 86400, path
+
+
+@pytest.mark.parametrize("path", ["/assets/stylesheets/extra.css", "/assets/javascripts/search-setup.js",
+                                  "/assets/javascripts/tables.js", "/assets/javascripts/vendor/mermaid.min.js",
+                                  "/", "/vormen/sib/", "/search/search_index.json"])
+def test_unhashed_files_are_revalidated(client, path):
+    response = client.get(path)
+    assert response.status_code == 200
+    assert "no-cache" in cache_control(response) and not max_age(response), path
+    validator = response.headers.get("ETag")
+    assert validator and response.headers.get("Last-Modified")
+    again = client.get(path, headers={"If-None-Match": validator})
+    assert again.status_code == 304
