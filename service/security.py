@@ -10,7 +10,13 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 
 def content_security_policy() -> str:
     release = current_app.extensions["artefacts"].release()
-    hashes = " ".join(release.manifest.get("csp_script_hashes", [])) if release else ""
+    return csp(release.manifest.get("csp_script_hashes", []) if release else [])
+
+
+def csp(script_hashes) -> str:
+    """The policy for this origin; `script_hashes` allow the built pages' own inline scripts.
+    deploy/render_nginx.py uses it without hashes for the files nginx serves itself."""
+    hashes = " ".join(script_hashes)
     return "; ".join([
         "default-src 'self'",
         f"script-src 'self' {hashes}".strip(),
@@ -25,6 +31,16 @@ def content_security_policy() -> str:
         "form-action 'self'",
         "frame-ancestors 'none'",
     ])
+
+
+# The headers every answer carries; nginx adds the same to the answers it makes itself.
+STATIC_HEADERS = {
+    "Referrer-Policy": "no-referrer",
+    "X-Content-Type-Options": "nosniff",
+    "X-Frame-Options": "DENY",
+    "Cross-Origin-Opener-Policy": "same-origin",
+    "Permissions-Policy": "camera=(), microphone=(), geolocation=(), interest-cohort=()",
+}
 
 
 # Longer addresses are refused by the app itself, so the refusal carries the headers below;
@@ -103,9 +119,6 @@ def init_app(app: Flask) -> None:
             response.headers["Allow"] = ", ".join(allowed_methods(request.path))
         headers = response.headers
         headers.setdefault("Content-Security-Policy", content_security_policy())
-        headers.setdefault("Referrer-Policy", "no-referrer")
-        headers.setdefault("X-Content-Type-Options", "nosniff")
-        headers.setdefault("X-Frame-Options", "DENY")
-        headers.setdefault("Cross-Origin-Opener-Policy", "same-origin")
-        headers.setdefault("Permissions-Policy", "camera=(), microphone=(), geolocation=(), interest-cohort=()")
+        for name, value in STATIC_HEADERS.items():
+            headers.setdefault(name, value)
         return response

@@ -340,6 +340,69 @@ def worst_case_report(rows: list[dict]) -> list[str]:
     return lines + [""]
 
 
+
+# --- issue 11: slow clients with and without the proxy ---------------------------------------------
+SLOW_TIMEOUT = 3.0  # a /livez slower than this counts as blocked
+
+
+def livez_delays(url: str, rounds: int = 5) -> list[float | None]:
+    """Seconds per GET /livez on a fresh connection; None when it took longer than SLOW_TIMEOUT."""
+    import requests
+
+    delays: list[float | None] = []
+    for _ in range(rounds):
+        started = time.perf_counter()
+        try:
+            requests.get(url + "/livez", timeout=SLOW_TIMEOUT)
+            delays.append(time.perf_counter() - started)
+        except requests.RequestException:
+            delays.append(None)
+    return delays
+
+
+def bench_slow_clients(build_dir: Path) -> list[dict]:
+    """/livez while 2 or 20 clients hold half-sent requests: gunicorn alone (sync, gthread) and
+    behind nginx (deploy/nginx.conf.template)."""
+    from tests.servers import gunicorn as app_server
+    from tests.test_proxy import nginx, slow_clients
+
+    site = (build_dir / "current").resolve() / "site"
+    layouts = [("gunicorn, 2 sync workers, direct", {"workers": 2}, False),
+               ("gunicorn, 2 gthread workers x 4 threads, direct", {"workers": 2, "worker_class": "gthread",
+                                                                    "extra": ["--threads", "4"]}, False),
+               ("nginx + gunicorn, 2 sync workers", {"workers": 2}, True)]
+    rows = []
+    for name, options, proxied in layouts:
+        with app_server(build_dir, env={"RESULTAATWIJZER_PROXY_HOPS": "1"} if proxied else None, **options) as (url, port):
+            with (nginx(site, f"127.0.0.1:{port}") if proxied else contextlib.nullcontext(port)) as front:
+                base = f"http://127.0.0.1:{front}"
+                baseline = statistics.median(d for d in livez_delays(base) if d is not None)
+                for count in (2, 20):
+                    with slow_clients(front, count):
+                        delays = livez_delays(base)
+                    rows.append({"layout": name, "clients": count, "baseline_ms": baseline * 1000,
+                                 "blocked": sum(d is None for d in delays), "rounds": len(delays),
+                                 "max_ms": max((d for d in delays if d is not None), default=None)})
+    return [{**row, "max_ms": None if row["max_ms"] is None else row["max_ms"] * 1000} for row in rows]
+
+
+def slow_clients_report(rows: list[dict]) -> list[str]:
+    lines = [
+        "## Slow clients, with and without the proxy (issue 11)",
+        "",
+        "GET /livez (5 requests, each on a new connection) while clients hold half-sent requests open:",
+        "half stop inside the headers, half inside a chunked body. Loopback; `bench_slow_clients` in",
+        f"`tests/bench.py`. A request that took longer than {SLOW_TIMEOUT:.0f} s counts as blocked.",
+        "",
+        "| layout | slow clients | /livez alone ms | /livez slowest ms | blocked |",
+        "| --- | ---: | ---: | ---: | ---: |",
+    ]
+    for r in rows:
+        slowest = "–" if r["max_ms"] is None else f"{r['max_ms']:.1f}"
+        lines.append(f"| {r['layout']} | {r['clients']} | {r['baseline_ms']:.1f} | {slowest} | {r['blocked']} of {r['rounds']} |")
+    return lines + [""]
+
+
 def report(figures: dict) -> str:
     b, q, r = figures["build"], figures["queries"], figures["relevance"]
     lines = [
@@ -426,11 +489,14 @@ def main() -> int:
         figures["relevance"] = bench_relevance(release)
         print("worst-case queries ...", flush=True)
         figures["worst_case"] = bench_worst_case_queries(release)
+        print("slow clients ...", flush=True)
+        figures["slow_clients"] = bench_slow_clients(build_dir) if Path("/usr/sbin/nginx").exists() else []
         print("http ...", flush=True)
         figures["http"] = bench_http(build_dir)
         print("mixed load with a rebuild ...", flush=True)
         figures["mixed"] = bench_mixed_with_rebuild(build_dir) if shutil.which("wrk") else None
-    text = report(figures) + "\n" + "\n".join(worst_case_report(figures["worst_case"]))
+    text = report(figures) + "\n" + "\n".join(worst_case_report(figures["worst_case"])
+                                               + slow_clients_report(figures["slow_clients"]))
     (ROOT / "BENCHMARKS.md").write_text(text, encoding="utf-8")
     print(text)
     return 0
