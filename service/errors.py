@@ -4,6 +4,8 @@ Never a stack trace: unexpected errors are logged and answered with a plain 500.
 """
 from __future__ import annotations
 
+import re
+
 from flask import Flask, current_app, jsonify, request
 from werkzeug.exceptions import ClientDisconnected, HTTPException, InternalServerError
 
@@ -51,7 +53,7 @@ def error_response(status: int, detail: str | None = None):
     lang = (request.args.get("lang") if request.args.get("lang") in MESSAGES else "en") if wants_json() \
         else request_language()
     title, text = MESSAGES[lang].get(status, MESSAGES[lang][500] if status >= 500 else MESSAGES[lang][400])
-    detail = truncated(detail, 4 * MAX_ECHO) if detail else detail
+    detail = truncated(_shorten_quoted(detail), 4 * MAX_ECHO) if detail else detail
     if wants_json():
         return jsonify({"error": detail or text, "status": status}), status
     if status == 404:
@@ -103,6 +105,14 @@ MAX_ECHO = 200  # characters of a client's text repeated in an error message
 
 def truncated(text: str, most: int = MAX_ECHO) -> str:
     return text if len(text) <= most else text[:most - 1] + "…"
+
+
+_QUOTED = re.compile(r"(?<=\s)'([^']{61,})'(?=[;,.\s]|$)")
+
+
+def _shorten_quoted(message: str) -> str:
+    """Messages quote the client's value ("the filter 'country' is '…'"): at most 60 characters of it."""
+    return _QUOTED.sub(lambda m: f"'{truncated(m[1], 60)}'", message)
 
 
 def register(app: Flask) -> None:

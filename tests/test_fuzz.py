@@ -207,3 +207,18 @@ def test_malformed_chunked_bodies_get_a_400(production, chunks):
     assert status == 400, head
     assert json.loads(body)["status"] == 400
     assert b"Content-Security-Policy" in head
+
+
+@pytest.mark.parametrize("path,params", [("/api/search", {"q": "sib", "lang": "x" * 6000}),
+                                         ("/api/search", {"q": "sib", "limit": "9" * 6000}),
+                                         ("/api/search", {"q": "sib", "type": "t" * 6000}),
+                                         ("/zoeken/", {"query": "sib", "type": "t" * 6000}),
+                                         ("/api/cases", {"country": "c" * 6000}),
+                                         ("/api/standards", {"kind": "k" * 6000, "status": "s" * 6000})])
+def test_echoed_parameters_are_truncated(server, path, params):
+    response = requests.get(server.url + path, params=params, timeout=30)
+    check(response, path)
+    if response.status_code >= 400:
+        echoed = response.text if not path.startswith("/api/") else response.json()["error"]
+        assert "x" * 300 not in echoed and "9" * 300 not in echoed and "t" * 300 not in echoed
+        assert "c" * 300 not in echoed and "k" * 300 not in echoed and "s" * 300 not in echoed
