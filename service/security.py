@@ -64,7 +64,9 @@ def relative_location(response) -> None:
     if not location:
         return
     parts = urlsplit(location)
-    if parts.netloc and parts.netloc == request.host:
+    # The service never sends anyone to another site, so any absolute address is made relative
+    # (an invalid Host even yields 'http:///zoeken/', which browsers read as host 'zoeken').
+    if parts.scheme in ("http", "https") or location.startswith("//"):
         path = parts.path if parts.path.startswith("/") and not parts.path.startswith("//") else "/"
         response.headers["Location"] = path + (f"?{parts.query}" if parts.query else "") \
             + (f"#{parts.fragment}" if parts.fragment else "")

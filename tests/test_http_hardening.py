@@ -174,3 +174,11 @@ def test_unhashed_files_are_revalidated(client, path):
     assert validator and response.headers.get("Last-Modified")
     again = client.get(path, headers={"If-None-Match": validator})
     assert again.status_code == 304
+
+
+@pytest.mark.parametrize("host", ["", "a b", "x:99999", "evil/..", "evil.example/zoeken", '"', "a@b", "exé.com",
+                                  "[::1]:80", "localhost"])
+def test_redirects_are_relative_for_any_host_header(client, host):
+    # Werkzeug turns an invalid Host into '', giving 'http:///zoeken/': a browser goes to host 'zoeken'.
+    response = client.get("/zoeken", headers={"Host": host})
+    assert response.headers["Location"] == "/zoeken/"
