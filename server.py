@@ -11,7 +11,7 @@ from pathlib import Path
 
 from flask import Flask
 
-from service import cases, errors, health, openapi, search, security, site
+from service import caching, cases, errors, health, openapi, search, security, site
 from service import wizard
 from service import standards
 from service.artefacts import Artefacts
@@ -36,6 +36,7 @@ def create_app(build_dir: str | Path | None = None, **config) -> Flask:
 
     errors.register(app)
     security.init_app(app)
+    caching.init_app(app)
     search.init_app(app)
     app.register_blueprint(health.bp)
     app.register_blueprint(search.bp)

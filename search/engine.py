@@ -22,7 +22,7 @@ from whoosh.query import Or, Prefix, Term
 from search.analysis import spelling_analyzer
 from search.concepts import ConceptMatcher
 from search.snippets import make_matcher, snippet as make_snippet
-from search.spelling import Speller
+from search.spelling import MAX_SUGGESTIONS, Speller
 
 RAW_WORD = re.compile(r"[^\W_]+", re.UNICODE)
 CACHE_SIZE = 2048  # answers kept per opened index (oldest dropped first)
@@ -204,9 +204,12 @@ class SearchIndex:
         speller = self.spellers[lang]
         words, changed = [], False
         tokens = [token.text for token in spelling_analyzer()(text)]
+        looked_up = set()
         for position, word in enumerate(tokens):
             unfinished = position == len(tokens) - 1 and speller.starts_a_word(word)
-            if len(word) > 2 and not speller.knows(word) and not unfinished:
+            if len(word) > 2 and not speller.knows(word) and not unfinished and (
+                    word in looked_up or len(looked_up) < MAX_SUGGESTIONS):
+                looked_up.add(word)
                 suggestion = speller.suggest(word)
                 if suggestion:
                     word, changed = suggestion, True
