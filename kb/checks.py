@@ -92,6 +92,8 @@ def check_all(kb) -> list[Problem]:
     problems += check_wizard(kb)
     from kb.standards import check_standards  # late import: it uses this module's helpers
     problems += check_standards(kb)
+    from kb.check_citations import check_citations  # issue 16: sources: matches the footnotes
+    problems += check_citations(kb)
     return problems
 
 
