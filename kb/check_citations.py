@@ -37,7 +37,10 @@ def _cited_by_blocks(kb, page) -> dict[str, int]:
     for block in page.blocks:
         if block.name not in BLOCKS or BLOCKS[block.name].check_arg(kb, block.arg):
             continue  # unknown blocks and bad arguments are reported by check_pages
-        markdown = expand_blocks(kb, page.rel, page.lang, f"<!-- kb:{block.name}{' ' + block.arg if block.arg else ''} -->")
+        try:
+            markdown = expand_blocks(kb, page.rel, page.lang, f"<!-- kb:{block.name}{' ' + block.arg if block.arg else ''} -->")
+        except Exception:  # noqa: BLE001 - broken data behind a block is reported by its own check, with its line
+            continue
         for section_id in CITATION.findall(markdown):
             cited.setdefault(section_id, block.line)
     return cited
