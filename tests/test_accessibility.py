@@ -8,6 +8,8 @@ pytestmark = pytest.mark.browser
 WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 PAGES = {
     "home": "/",
+    "route for a municipality": "/starten/",
+    "about and sources": "/over/",
     "guidance": "/basis/spectrum/",
     "guidance with diagram": "/vormen/sib/",
     "country": "/landen/ghana/",
