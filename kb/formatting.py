@@ -12,7 +12,7 @@ LABELS = {
         "invested": "Geïnvesteerd bedrag", "total": "Totaal (opgeteld uit de kaart)", "country": "Land",
         "first_sib": "Eerste SIB", "driving_body": "Belangrijkste aanjager", "counts": "Aantallen",
         "sectors": "Sectoren", "key_figures": "Kerncijfers", "factsheet": "Factsheet", "theme": "Onderwerp",
-        "outcome_payers": "Outcome payer(s)", "investors": "Investeerders", "providers": "Uitvoerder(s)",
+        "outcome_payers": "Resultaatbetaler(s)", "investors": "Investeerders", "providers": "Uitvoerder(s)",
         "intermediary": "Beheer en intermediair", "capital_raised": "Opgehaald kapitaal",
         "max_outcome_payment": "Uitbetaling (maximaal)", "outcome_metrics": "Indicatoren", "status": "Status",
         "results": "Resultaten", "notes": "Opmerkingen", "year": "Jaar", "event": "Gebeurtenis",

@@ -25,6 +25,7 @@ from pathlib import Path
 from kb import load
 from kb.problems import ContentError
 from publish import release_data, standards_export
+from publish.checks import all_problems
 from publish.csp import inline_script_hashes
 from publish.render import expand_blocks
 from search.indexer import build_index  # Whoosh stays behind the search package
@@ -48,8 +49,9 @@ def build(root: Path, build_dir: Path | None = None, log=print, site_url: str | 
     releases.mkdir(parents=True, exist_ok=True)
     with _exclusive(build_dir / ".lock"):
         knowledge = load(root)
-        if knowledge.problems:
-            raise ContentError(knowledge.problems)
+        problems = all_problems(knowledge)
+        if problems:
+            raise ContentError(problems)
         stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S%fZ")
         release = releases / stamp
         staging = releases / f".{stamp}.partial"

@@ -41,12 +41,14 @@ def main(argv: list[str] | None = None) -> int:
 
 def _check(root: Path) -> int:
     from kb import load
+    from publish.checks import all_problems
 
     knowledge = load(root)
-    for problem in knowledge.problems:
+    problems = all_problems(knowledge)
+    for problem in problems:
         print(problem, file=sys.stderr)
-    if knowledge.problems:
-        print(f"\n{len(knowledge.problems)} problem(s) found. Nothing was published.", file=sys.stderr)
+    if problems:
+        print(f"\n{len(problems)} problem(s) found. Nothing was published.", file=sys.stderr)
         return 1
     print(f"OK: {len(knowledge.pages)} pages and {len(knowledge.data)} data files are valid.")
     return 0

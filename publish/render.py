@@ -122,25 +122,51 @@ def glossary(kb, arg, lang, rel) -> str:
 
 
 def sources(kb, arg, lang, rel) -> str:
-    t = LABELS[lang]
+    """Every source document, grouped by kind, with its sections and the pages that cite them."""
     out = []
     cited_by: dict[str, list] = {}
     for page in kb.pages_in(lang):
         for section in page.meta.get("sources") or []:
             cited_by.setdefault(section, []).append(page)
-    for doc in kb.documents.values():
-        out += [f"### {text(doc['title'], lang)}", "", f"{doc['author']}.", ""]
-        if doc.get("note"):
-            out += [f"!!! note \"{t['note']}\"", "", f"    {text(doc['note'], lang)}", ""]
-        out += [f"| {t['section'].capitalize()} | {t['cited_by']} |", "| --- | --- |"]
-        for section in kb.items("sources", "sections"):
-            if section["document"] != doc["id"]:
-                continue
-            title = section["title"] + (f", {t['page']} {section['page']}" if section.get("page") else "")
-            pages = ", ".join(link(rel, p.stem, p.title) for p in cited_by.get(section["id"], []))
-            out.append(f"| `{section['id']}`: {cell(title)} | {cell(pages)} |")
-        out.append("")
+    for kind, heading in SOURCE_KINDS[lang].items():
+        docs = [d for d in kb.documents.values() if d.get("kind") == kind]
+        if docs:
+            out += [f"### {heading['title']}", "", heading["intro"], ""]
+        for doc in docs:
+            out += _source_document(kb, doc, lang, rel, cited_by)
     return "\n".join(out)
+
+
+SOURCE_KINDS = {
+    "nl": {"report": {"title": "Het rapport (hoofdbron)", "intro": "Bijna alle feiten op deze site komen uit dit rapport."},
+           "article": {"title": "Het artikel", "intro": "Een tweede, korte bron over de Outcomes Academy."},
+           "external": {"title": "Buiten de bron", "intro": "Enkele feiten komen niet uit het rapport of het artikel. Ze staan "
+                        "hier met hun webadres en de datum waarop dat is gecontroleerd; hun voetnoot begint met "
+                        "‘Buiten de bron’."}},
+    "en": {"report": {"title": "The report (main source)", "intro": "Almost every fact on this site comes from this report."},
+           "article": {"title": "The article", "intro": "A second, short source about the Outcomes Academy."},
+           "external": {"title": "Outside the source", "intro": "A few facts do not come from the report or the article. They are "
+                        "listed here with their web address and the date it was checked; their footnote starts with "
+                        "‘Outside the source’."}},
+}
+
+
+def _source_document(kb, doc, lang: str, rel: str, cited_by: dict) -> list[str]:
+    t = LABELS[lang]
+    out = [f"#### {text(doc['title'], lang)}", "", f"{doc['author']}.", ""]
+    if doc.get("url"):
+        out += [f"`{doc['url']}` ({OUTSIDE[lang]['checked']} {doc.get('checked', '')})", ""]
+    if doc.get("note"):
+        out += [f"!!! note \"{t['note']}\"", "", f"    {text(doc['note'], lang)}", ""]
+    out += [f"| {t['section'].capitalize()} | {t['cited_by']} |", "| --- | --- |"]
+    for section in kb.items("sources", "sections"):
+        if section["document"] != doc["id"]:
+            continue
+        title = section["title"] + (f", {t['page']} {section['page']}" if section.get("page") else "")
+        pages = ", ".join(link(rel, p.stem, p.title) for p in cited_by.get(section["id"], []))
+        out.append(f"| `{section['id']}`: {cell(title)} | {cell(pages)} |")
+    out.append("")
+    return out
 
 
 def wizard_diagram(kb, arg, lang, rel) -> str:
@@ -187,6 +213,10 @@ def expand_blocks(kb, rel: str, lang: str, markdown: str, skip: tuple[str, ...] 
     return "\n".join(out)
 
 
+OUTSIDE = {"nl": {"label": "Buiten de bron", "checked": "gecontroleerd op"},
+           "en": {"label": "Outside the source", "checked": "checked on"}}
+
+
 def footnotes(kb, lang: str, markdown: str) -> str:
     """Footnote definitions for every source section the page cites."""
     t = LABELS[lang]
@@ -196,6 +226,11 @@ def footnotes(kb, lang: str, markdown: str) -> str:
         if not section:
             continue
         doc = kb.documents.get(section["document"], {})
+        if doc.get("kind") == "external":
+            # Labelled, and the address as text: the site links to no other host.
+            lines.append(f"[^{section_id}]: **{OUTSIDE[lang]['label']}:** *{text(doc.get('title'), lang)}*, "
+                         f"{doc.get('author', '')}, `{doc.get('url', '')}` ({OUTSIDE[lang]['checked']} {doc.get('checked', '')}).")
+            continue
         page = f", {t['page']} {section['page']}" if section.get("page") else ""
         lines.append(f"[^{section_id}]: *{text(doc.get('title'), lang)}*, {t['section']} “{section['title']}”{page}.")
     return "\n".join(lines)

@@ -9,6 +9,8 @@ pytestmark = pytest.mark.browser
 
 PAGES = {
     "home": "/",
+    "route for a municipality": "/starten/",
+    "about and sources": "/over/",
     "guidance": "/basis/spectrum/",
     "guidance with diagram": "/vormen/sib/",
     "country": "/landen/ghana/",
