@@ -41,8 +41,12 @@ def _free_port() -> int:
 def wheel_install(tmp_path_factory) -> Path:
     """The project as a wheel, unpacked into its own folder (the dependencies come from this venv)."""
     out = tmp_path_factory.mktemp("wheel")
+    # Built from a copy of the code alone: setuptools writes its work files next to the project.
+    source = out / "source"
+    shutil.copytree(ROOT, source, ignore=shutil.ignore_patterns(
+        ".git", ".venv", "build", "docs", "data", "tests", "site", "__pycache__", "*.egg-info"))
     subprocess.run([sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--disable-pip-version-check",
-                    "-w", str(out / "dist"), str(ROOT)], check=True, capture_output=True)
+                    "-w", str(out / "dist"), str(source)], check=True, capture_output=True)
     wheel = next((out / "dist").glob("resultaatwijzer-*.whl"))
     subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--disable-pip-version-check",
                     "--target", str(out / "site"), str(wheel)], check=True, capture_output=True)

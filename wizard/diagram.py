@@ -3,7 +3,7 @@
 The flowchart needs JavaScript; right after it, a table with one row per rule and one column per
 form gives the same information as text, for readers without JavaScript and for screen readers.
 
-Used by the generated block `<!-- kb:wizard-diagram -->` (kb/render.py).
+Used by the generated block `<!-- kb:wizard-diagram -->` (publish/render.py).
 """
 from __future__ import annotations
 
