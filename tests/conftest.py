@@ -50,6 +50,20 @@ def server(build_dir):
         yield live
 
 
+def client_for(app):
+    """Flask's test client, reading every answer whole: a site file is then closed at once, as a
+    server closes it, instead of being left to the garbage collector."""
+    from flask.testing import FlaskClient
+
+    class BufferedClient(FlaskClient):
+        def open(self, *args, **kwargs):
+            kwargs.setdefault("buffered", True)
+            return super().open(*args, **kwargs)
+
+    app.test_client_class = BufferedClient
+    return app.test_client()
+
+
 @pytest.fixture(scope="session")
 def knowledge():
     import kb

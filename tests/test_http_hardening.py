@@ -4,6 +4,7 @@ from __future__ import annotations
 import pytest
 
 from server import create_app
+from tests.conftest import client_for
 
 
 @pytest.fixture(scope="module")
@@ -13,7 +14,7 @@ def app(build_dir):
 
 @pytest.fixture(scope="module")
 def client(app):
-    return app.test_client()
+    return client_for(app)
 
 
 # --- redirects never reflect the Host header; X-Forwarded-* only behind a configured proxy -----------
@@ -31,7 +32,7 @@ def scheme_seen(app, headers) -> str:
     if "scheme_probe" not in app.view_functions:
         from flask import request
         app.add_url_rule("/_probe/scheme", "scheme_probe", lambda: f"{request.scheme} {request.remote_addr}")
-    return app.test_client().get("/_probe/scheme", headers=headers,
+    return client_for(app).get("/_probe/scheme", headers=headers,
                                  environ_base={"REMOTE_ADDR": "127.0.0.1"}).get_data(as_text=True)
 
 

@@ -6,11 +6,12 @@ import pytest
 from openapi_spec_validator import validate
 
 from server import create_app
+from tests.conftest import client_for
 
 
 @pytest.fixture(scope="module")
 def document(build_dir) -> dict:
-    response = create_app(build_dir).test_client().get("/api/openapi.json")
+    response = client_for(create_app(build_dir)).get("/api/openapi.json")
     assert response.status_code == 200
     return response.get_json()
 

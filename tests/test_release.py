@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 import requests
 
-from tests.conftest import ROOT
+from tests.conftest import ROOT, client_for
 
 ENDPOINTS = [
     ("/", 200), ("/en/", 200), ("/healthz", 200), ("/livez", 200), ("/api/openapi.json", 200),
@@ -105,7 +105,7 @@ def test_a_rebuild_is_picked_up_whole_without_a_restart(project_copy, tmp_path):
 
     build_dir = tmp_path / "build"
     build(project_copy, build_dir, log=lambda *_: None)
-    client = create_app(build_dir).test_client()
+    client = client_for(create_app(build_dir))
     before_version = client.get("/api/wizard/model").get_json()["model_version"]
     first = client.get("/api/cases").get_json()["cases"][0]
 
@@ -131,7 +131,7 @@ def test_a_release_without_an_artefact_is_degraded_and_says_which(build_dir, tmp
     copy = tmp_path / "build"
     shutil.copytree(build_dir, copy, symlinks=True)
     (copy / "current" / artefact).unlink()
-    client = create_app(copy).test_client()
+    client = client_for(create_app(copy))
     health = client.get("/healthz").get_json()
     assert health["status"] == "degraded"
     assert artefact in health["missing"]
