@@ -11,7 +11,7 @@ from pathlib import Path
 
 from flask import Flask
 
-from service import caching, cases, errors, health, openapi, search, security, site
+from service import caching, cases, errors, health, openapi, pages, search, security
 from service import wizard
 from service import standards
 from service.artefacts import Artefacts
@@ -44,5 +44,5 @@ def create_app(build_dir: str | Path | None = None, **config) -> Flask:
     app.register_blueprint(openapi.bp)
     app.register_blueprint(wizard.bp)
     app.register_blueprint(standards.bp)
-    app.register_blueprint(site.bp)  # last: its catch-all route serves the built site
+    app.register_blueprint(pages.bp)  # last: its catch-all route serves the built site
     return app

@@ -10,7 +10,7 @@ from service.artefacts import current_release
 
 from service import caching
 
-bp = Blueprint("site", __name__)
+bp = Blueprint("pages", __name__)
 
 
 @bp.get("/", defaults={"path": ""})
