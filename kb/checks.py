@@ -310,6 +310,8 @@ def check_wizard(kb) -> list[Problem]:
                     problems.append(Problem(file, entry.line_of(key), f"{where} names the form '{form_id}', which is not under forms in this file; known: {', '.join(map(str, forms))}"))
             problems += _known_sections(kb, entry.get("sources"), file, entry.line_of("sources"), where)
             problems += _check_guidance(kb, entry.get("guidance"), file, where)
+    from kb.wizard_checks import check_wizard_extras  # model 2.0: areas, actionable, next steps
+    problems += check_wizard_extras(kb, model, file)
     return problems
 
 

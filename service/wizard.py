@@ -19,7 +19,7 @@ from service import errors, shell
 from wizard import answers as parse
 from wizard import present
 from wizard.engine import evaluate, next_question
-from wizard.model import UNKNOWN, ModelError, build_model
+from wizard.model import UNKNOWN, ModelError, build_model, model_inputs
 
 bp = Blueprint("wizard", __name__)
 log = logging.getLogger("resultaatwijzer")
@@ -38,7 +38,8 @@ class Wizard:
         try:
             if problems:
                 raise ModelError("; ".join(str(p) for p in problems[:5]))
-            self.model = build_model(knowledge)
+            # Issue 12 will read these inputs from the release instead of the knowledge base.
+            self.model = build_model(model_inputs(knowledge))
         except ModelError as error:
             self.problem = f"the decision model cannot be used: {error}. Run 'kb check'."
             log.error("Wizard unavailable: %s", self.problem)
