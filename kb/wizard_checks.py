@@ -46,7 +46,7 @@ def _check_actionable(questions: dict, file: str) -> list[Problem]:
             allowed = [o.get("value") for o in question.get("options") or [] if isinstance(o, dict)]
         for value in actionable["towards"]:
             if value not in allowed:
-                problems.append(Problem(file, question.line_of("actionable"), f"question '{factor}' is actionable towards '{value}', which is not one of its answers: {', '.join(map(str, allowed))}"))
+                problems.append(Problem(file, actionable.line_of("towards"), f"question '{factor}' is actionable towards '{value}', which is not one of its answers: {', '.join(map(str, allowed))}"))
         if question.get("context"):
             problems.append(Problem(file, question.line_of("actionable"), f"question '{factor}' is a context question, so changing it never changes the advice: it cannot be actionable"))
     return problems

@@ -137,7 +137,7 @@ def evaluate(model: Model, answers: dict) -> Result:
         find_out_first=tuple(f for f in find_out if confidence == UNDECIDED)[: model.max_find_out],
         fired=tuple(r.id for r in fired),
         cautions=tuple(c.id for c in model.cautions if c.applies(answers, recommendation)),
-        would_change=would_change(model, answers, leader),
+        would_change=would_change(model, answers, leader, {f.factor for f in find_out} if confidence == UNDECIDED else set()),
         cases=similar_cases(model, answers, shown, ranked_ids),
         answers=answers,
         model_version=model.version,
@@ -238,10 +238,10 @@ def _towards(model: Model, factor: str, answers: dict) -> list[tuple]:
     return [c for c in classes if c[0] in question.actionable.towards and c[0] != current]
 
 
-def would_change(model: Model, answers: dict, leader: str) -> tuple[Change, ...]:
+def would_change(model: Model, answers: dict, leader: str, open_factors=frozenset()) -> tuple[Change, ...]:
     """Changes a commissioner can make (actionable factors, towards their direction) that lead
-    to another form; the biggest effect (the new form furthest ahead) first, at most
-    `max_changes`."""
+    to another form, or settle a question the advice is undecided on (`open_factors`); the
+    biggest effect (the new form furthest ahead) first, at most `max_changes`."""
     changes = []
     for factor, question in model.questions.items():
         if question.actionable is None:
@@ -249,7 +249,7 @@ def would_change(model: Model, answers: dict, leader: str) -> tuple[Change, ...]
         for cls in _towards(model, factor, answers):
             totals = scores(model, {**answers, factor: cls[0]})
             first = order(model, totals)[0]
-            if first != leader:
+            if first != leader or factor in open_factors:
                 changes.append(Change(factor, cls[0], cls[1], cls[2], first, margin(model, totals),
                                       classify(model, totals, undecided=False)))
     changes.sort(key=lambda c: -c.margin)  # stable: equal effects keep the question order
@@ -266,7 +266,7 @@ def similar_cases(model: Model, answers: dict, shown, ranked_ids) -> tuple[str, 
     payers = answers.get("outcome_payers")
 
     def key(case):
-        return (area not in case.areas, not _same_payers(case, payers), case.stem is None)
+        return (area not in case.areas, case.areas.get(area, 0), not _same_payers(case, payers), case.stem is None)
 
     chosen: list[str] = []
 

@@ -141,7 +141,7 @@ class Form:
         return page_url(self.stem, lang) + (f"#{anchor}" if anchor else "")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Case:
     id: str
     name: dict
@@ -151,7 +151,7 @@ class Case:
     years: str
     payers: int     # how many outcome payers the case lists (0: not given)
     stem: str | None
-    areas: frozenset = frozenset()  # policy areas (wizard.yml case_areas)
+    areas: dict = field(default_factory=dict)  # policy area -> rank within it (wizard.yml case_areas)
 
 
 @dataclass(frozen=True, eq=False)  # hashed by identity: results are cached per model
@@ -362,11 +362,11 @@ def _build(inputs: dict) -> Model:
             raise ModelError(f"rule '{rule.id}' asks about a context question, which may not weigh in the advice")
     areas = {}
     for area, case_ids in (data.get("case_areas") or {}).items():
-        for case_id in case_ids:
-            areas.setdefault(case_id, set()).add(area)
+        for rank, case_id in enumerate(case_ids):
+            areas.setdefault(case_id, {})[area] = rank
     cases = tuple(Case(id=c["id"], name=_bilingual(c["name"], c["id"]), form=c["form"], country=c["country"],
                        country_name=_bilingual(c["country_name"], c["id"]), years=c["years"], payers=c["payers"],
-                       stem=c.get("stem"), areas=frozenset(areas.get(c["id"], ())))
+                       stem=c.get("stem"), areas=dict(areas.get(c["id"], {})))
                   for c in inputs["cases"])
     results = data.get("results") or {}
     return Model(
