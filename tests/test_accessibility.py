@@ -65,7 +65,7 @@ def test_every_wizard_step_and_the_result(server, browser, axe, lang):
         page.goto(server.url + path + "?start=1")
         for _ in range(len(answers) + 2):
             assert_no_violations(axe, page, page.url)
-            asked = page.locator("form input[type=radio], form input[type=text]")
+            asked = page.locator("form.rw-question input[type=radio], form.rw-question input[type=text]")
             if not asked.count():
                 break  # the result page
             factor = asked.first.get_attribute("name")
@@ -74,7 +74,7 @@ def test_every_wizard_step_and_the_result(server, browser, axe, lang):
                 page.fill(f"input[name={factor}]", str(value if value != "unknown" else 1))
             else:
                 page.check(f"input[name={factor}][value='{value}']")
-            page.locator("form button[type=submit]").first.click()
-        assert page.locator("form input[type=radio], form input[type=text]").count() == 0, "no result reached"
+            page.locator("form.rw-question button[type=submit]").first.click()
+        assert page.locator("form.rw-question input[type=radio], form.rw-question input[type=text]").count() == 0, "no result reached"
     finally:
         context.close()
