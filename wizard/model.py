@@ -169,6 +169,7 @@ class Model:
     max_changes: int = 5
     max_find_out: int = 5
     levels: dict = field(default_factory=dict)  # level -> {lang: name}
+    form_names: dict = field(default_factory=dict)  # every form in kb/data/forms.yml -> {lang: name}
 
     @property
     def order(self) -> tuple[str, ...]:
@@ -374,4 +375,5 @@ def _build(inputs: dict) -> Model:
         parameters=parameters, cases=cases, sections=dict(inputs["sections"]),
         max_cases=int(results.get("max_cases", 4)), close_margin=int(results.get("close_margin", 2)),
         max_changes=int(results.get("max_changes", 5)), max_find_out=int(results.get("max_find_out", 5)),
-        levels={int(k): _bilingual(v, "a level") for k, v in (data.get("levels") or {}).items()})
+        levels={int(k): _bilingual(v, "a level") for k, v in (data.get("levels") or {}).items()},
+        form_names={k: _bilingual(v["name"], k) for k, v in form_data.items()})

@@ -171,7 +171,8 @@ def result_json(model: Model, result: Result, lang: str) -> dict:
         "would_change": [change_json(model, c, result.answers, lang) for c in result.would_change],
         "next_steps": [step_json(s, advised, lang) for s in model.form(advised).next_steps] if advised else [],
         "comparison": comparison_json(model, focus, other, lang),
-        "cases": [{"id": c, "name": cases[c].name[lang], "form": cases[c].form, "country": cases[c].country,
+        "cases": [{"id": c, "name": cases[c].name[lang], "form": cases[c].form,
+                   "form_title": model_form_name(model, cases[c].form, lang), "country": cases[c].country,
                    "country_name": cases[c].country_name[lang], "years": cases[c].years,
                    "same_policy_area": result.answers.get("policy_area") in cases[c].areas,
                    "url": _case_url(cases[c], lang)} for c in result.cases],
@@ -183,6 +184,14 @@ def result_json(model: Model, result: Result, lang: str) -> dict:
         # the reasons are the answers that took points from the other forms.
         "reasons_kind": result.reasons_kind,
     }
+
+
+def model_form_name(model: Model, form_id: str, lang: str) -> str:
+    """A case's form by name: a wizard form's name, else the form id (hib, dib, programme)."""
+    for form in model.forms:
+        if form.id == form_id:
+            return form.name[lang]
+    return model.form_names.get(form_id, {}).get(lang, form_id)
 
 
 def _case_url(case, lang: str) -> str | None:
