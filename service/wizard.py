@@ -221,8 +221,7 @@ def _after_answer(lang: str, model, answers: dict, submitted: str, then: str | N
 
 
 def _start(model, lang: str, links) -> str:
-    scored = len(model.questions)
-    return render_template("wizard/start.html", lang=lang, links=links, count=scored)
+    return render_template("wizard/start.html", lang=lang, links=links, count=len(model.questions))
 
 
 def _result(model, data: dict, state, lang: str, links, summary) -> tuple[str, str]:
@@ -283,7 +282,8 @@ class Links:
         return _url(self.lang, self.answers, ask=factor, then=then)
 
     def answer(self, factor: str, value) -> str:
-        return _url(self.lang, {**self.answers, factor: value})
+        """These answers with one changed; on a change made from the result, back to the result."""
+        return _url(self.lang, {**self.answers, factor: value}, show="result" if self.then == "result" else None)
 
     @property
     def result(self) -> str:

@@ -265,3 +265,16 @@ def test_risks_are_every_rule_against_the_recommendation(model):
         rules = {r.id: r for r in model.rules}
         expected = {r for r in result.fired if rules[r].effects.get(result.recommendation, 0) < 0}
         assert set(result.risks) == expected
+
+
+def test_every_number_at_the_edges_of_its_class_scores_the_same(model):
+    """The walk tries one number per answer class; the rules cannot tell the numbers of one class
+    apart, checked at both edges of every class (and far beyond for an open-ended question)."""
+    rng = random.Random(17)
+    for factor in (f for f in model.scored if model.questions[f].type == "number"):
+        for _, low, high in value_classes(model, factor):
+            edges = [low, high if high is not None else 10 ** 6, (low + (high or low + 50)) // 2]
+            for _ in range(30):
+                answers = {f: rng.choice(choices(model, f)) for f in model.scored}
+                totals = {scores(model, {**answers, factor: value}).__repr__() for value in edges}
+                assert len(totals) == 1, (factor, edges)
