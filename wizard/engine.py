@@ -294,8 +294,8 @@ def _same_payers(case, payers) -> bool:
 
 def next_question(model: Model, answers: dict, answered=None) -> str | None:
     """The first question in the model's order that is not answered yet and is either a context
-    question or one whose answer could still change the leading form; None when no answer can
-    change it any more.
+    question or one whose answer could still change the leading form; when none can, but two
+    forms are close, a question whose answer would settle it; else None.
 
     `answered` holds the factors the user has answered (an explicit 'unknown' included); by
     default, the keys of `answers`.
@@ -317,7 +317,19 @@ def _next_question(model: Model, fixed: tuple, answered: frozenset) -> str | Non
             return factor
         if not decided and can_change(model, base, factor, [f for f in open_factors if f != factor]):
             return factor
-    return None
+    return _settles_a_close_call(model, base, open_factors)
+
+
+def _settles_a_close_call(model: Model, base: dict, open_factors: list[str]) -> str | None:
+    """When no answer can change the leading form but the advice is close, the first open
+    question whose answer would make one of the two close forms lead clearly."""
+    answers = complete(model, base)
+    totals = scores(model, answers)
+    if margin(model, totals) > model.close_margin:
+        return None
+    leader, runner_up = order(model, totals)[:2]
+    deciders = {change.factor for change in deciding(model, answers, leader, runner_up)}
+    return next((f for f in open_factors if f in deciders), None)
 
 
 def can_change(model: Model, base: dict, factor: str, others: list[str]) -> bool:
