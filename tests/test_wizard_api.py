@@ -22,21 +22,44 @@ FACTORS = {  # every question accepts "unknown", as the pages do
 }
 
 
-def post(server, body, **kwargs):
+class Answer:
+    """A test-client response with the same surface as a `requests` one."""
+
+    def __init__(self, response):
+        self.status_code, self.headers = response.status_code, response.headers
+        self.text = response.get_data(as_text=True)
+        self._response = response
+
+    def json(self):
+        return self._response.get_json()
+
+
+@pytest.fixture(scope="module")
+def client(build_dir):
+    """The real app in-process (Flask's test client); the live `server` is kept for the tests
+    that need a real socket (chunked bodies, the size limit)."""
+    from server import create_app
+
+    return create_app(build_dir).test_client()
+
+
+def post(target, body, **kwargs):
     data = body if isinstance(body, (bytes, str)) else json.dumps(body)
-    return requests.post(server.url + "/api/wizard", data=data, timeout=10,
-                         headers={"Content-Type": "application/json", **kwargs.pop("headers", {})}, **kwargs)
+    headers = {"Content-Type": "application/json", **kwargs.pop("headers", {})}
+    if hasattr(target, "url"):  # the live server
+        return requests.post(target.url + "/api/wizard", data=data, timeout=10, headers=headers, **kwargs)
+    return Answer(target.post("/api/wizard", data=data, headers=headers))
 
 
 @pytest.mark.parametrize("name, source, answers, expect", SCENARIOS, ids=[s[0] for s in SCENARIOS])
-def test_scenario_over_http(server, knowledge, name, source, answers, expect):
+def test_scenario_through_the_api(client, knowledge, name, source, answers, expect):
     """The API gives the same advice as the engine, whose expectations test_wizard_scenarios checks."""
     from wizard import build_model, evaluate
     from wizard.model import model_inputs
 
     result = evaluate(_model(knowledge), answers)
     for lang in ("nl", "en"):
-        response = post(server, {"lang": lang, "answers": answers})
+        response = post(client, {"lang": lang, "answers": answers})
         assert response.status_code == 200, response.text
         body = response.json()
         assert (body["recommendation"] or {}).get("id") == result.recommendation
@@ -96,16 +119,16 @@ def test_the_answer_has_the_documented_shape(server):
     assert body["model_version"].count(".") == 2
 
 
-def test_all_unknown_is_undecided_with_no_recommendation(server):
-    body = post(server, {"lang": "nl", "answers": {f: "unknown" for f in FACTORS}}).json()
+def test_all_unknown_is_undecided_with_no_recommendation(client):
+    body = post(client, {"lang": "nl", "answers": {f: "unknown" for f in FACTORS}}).json()
     assert body["recommendation"] is None and body["confidence"] == "undecided"
     assert body["find_out_first"][0]["factor"] == "outcome_measurable"
     assert body["next_steps"] == [] and body["links"]["calculator"] == "/rekenhulp/"
-    assert body == post(server, {"lang": "nl", "answers": {}}).json()  # unknown is the same as left out
+    assert body == post(client, {"lang": "nl", "answers": {}}).json()  # unknown is the same as left out
 
 
-def test_a_close_result_names_the_runner_up(server):
-    body = post(server, {"lang": "en", "answers": {"outcome_measurable": "no", "attributable": "no",
+def test_a_close_result_names_the_runner_up(client):
+    body = post(client, {"lang": "en", "answers": {"outcome_measurable": "no", "attributable": "no",
                                                     "evidence": "proven", "urgency": "normal"}}).json()
     assert body["confidence"] == "close"
     assert body["runner_up"]["id"] == body["ranking"][1]["id"] != body["recommendation"]["id"]
@@ -150,8 +173,8 @@ def test_the_model_endpoint_in_both_languages(server):
     ({"lang": 1}, "lang", "nl, en"),
     ({"answer": {}}, "answer", "allowed fields are: lang, answers"),
 ])
-def test_bad_answers_are_a_400_naming_the_factor_and_allowed_values(server, body, factor, needle):
-    response = post(server, body)
+def test_bad_answers_are_a_400_naming_the_factor_and_allowed_values(client, body, factor, needle):
+    response = post(client, body)
     assert response.status_code == 400
     assert response.headers["Content-Type"].startswith("application/json")
     error = response.json()
@@ -164,8 +187,8 @@ def test_bad_answers_are_a_400_naming_the_factor_and_allowed_values(server, body
 
 @pytest.mark.parametrize("raw", [b"", b"not json", b"{", b"[1, 2]", b'"text"', b"null", b"\xff\xfe\x00",
                                  b"[" * 5000 + b"]" * 5000, b'{"answers": {"urgency": NaN}}'])
-def test_a_body_that_is_not_a_json_object_is_a_400(server, raw):
-    response = post(server, raw)
+def test_a_body_that_is_not_a_json_object_is_a_400(client, raw):
+    response = post(client, raw)
     assert response.status_code == 400
     assert "error" in response.json()
 
