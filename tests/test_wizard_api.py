@@ -9,6 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.test_wizard_scenarios import SCENARIOS
+from wizard.answers import MAX_NUMBER
 
 FACTORS = {  # every question accepts "unknown", as the pages do
     "outcome_measurable": ["yes", "partly", "no", "unknown"], "attributable": ["yes", "no", "unknown"],
@@ -272,8 +273,10 @@ def test_the_published_api_description_matches_the_model(server):
             assert factors[question["id"]]["enum"] == [o["value"] for o in question["options"]] + ["unknown"]
         else:
             number, unknown = factors[question["id"]]["oneOf"]
-            assert number["minimum"] == question["min"] and number.get("maximum") == question["max"]
+            # without a maximum of its own, a number has the bound the pages and the API share
+            assert number["minimum"] == question["min"] and number["maximum"] == (question["max"] or MAX_NUMBER)
             assert unknown == {"const": "unknown"}
     recommended = spec["paths"]["/api/wizard"]["post"]["responses"]["200"]["content"]["application/json"]["schema"]
     advised = recommended["properties"]["recommendation"]["oneOf"][0]
-    assert advised["properties"]["id"]["enum"] == [f["id"] for f in model["forms"]]
+    assert advised["properties"]["id"] == {"$ref": "#/components/schemas/FormId"}
+    assert spec["components"]["schemas"]["FormId"]["enum"] == [f["id"] for f in model["forms"]]
