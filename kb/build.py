@@ -34,24 +34,26 @@ def current_release(build_dir: Path) -> Path | None:
     return link.resolve() if link.is_symlink() and link.resolve().is_dir() else None
 
 
-def build(root: Path, build_dir: Path | None = None, log=print) -> Path:
-    from kb import load
+def build(root: Path, build_dir: Path | None = None, log=print, preview: bool = False) -> Path:
+    from kb import drafts, load
 
     root = root.resolve()
-    build_dir = (build_dir or root / "build").resolve()
+    # A preview (drafts included) never goes where the public release is served from.
+    build_dir = (build_dir or root / (drafts.PREVIEW_DIR if preview else "build")).resolve()
     releases = build_dir / "releases"
     releases.mkdir(parents=True, exist_ok=True)
     with _exclusive(build_dir / ".lock"):
         knowledge = load(root)
         if knowledge.problems:
             raise ContentError(knowledge.problems)
+        knowledge = drafts.view(knowledge, preview)  # the public build leaves drafts out of everything
         stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S%fZ")
         release = releases / stamp
         staging = releases / f".{stamp}.partial"
         staging.mkdir()
         try:
             started = time.perf_counter()
-            _build_site(root, staging / "site")
+            _build_site(root, staging / "site", preview)
             log(f"site built in {time.perf_counter() - started:.1f} s")
             from kb import standards_export
             standards_export.write(knowledge, staging)  # the standards' feeds and API data
@@ -65,6 +67,7 @@ def build(root: Path, build_dir: Path | None = None, log=print) -> Path:
                 "csp_script_hashes": inline_script_hashes(staging / "site"),
                 "pages": _count_pages(staging / "site"),
                 "content_pages": len(knowledge.pages),
+                "preview": preview,
                 "index": stats,
             }
             (staging / "manifest.json").write_text(json.dumps(manifest, indent=2), encoding="utf-8")
@@ -77,13 +80,15 @@ def build(root: Path, build_dir: Path | None = None, log=print) -> Path:
         return release
 
 
-def _build_site(root: Path, site_dir: Path) -> None:
+def _build_site(root: Path, site_dir: Path, preview: bool = False) -> None:
+    from kb.drafts import PREVIEW_ENV
+
     # -P: never import a project-local kb/ folder instead of the installed package.
     # A subprocess keeps MkDocs' global state (plugins, hooks, logging) out of this process.
     result = subprocess.run(
         [sys.executable, "-P", "-m", "mkdocs", "build", "--strict", "--quiet",
          "--config-file", str(root / "mkdocs.yml"), "--site-dir", str(site_dir)],
-        cwd=root, capture_output=True, text=True)
+        cwd=root, capture_output=True, text=True, env={**os.environ, PREVIEW_ENV: "1" if preview else "0"})
     if result.returncode != 0:
         raise BuildError("the site build failed:\n" + (result.stderr or result.stdout).strip())
 

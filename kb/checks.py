@@ -46,7 +46,7 @@ def _describe(error: jsonschema.ValidationError) -> str:
         return f"the field '{missing}' is missing" + (f" (in {where})" if where else "")
     if error.validator == "additionalProperties":
         allowed = ", ".join(sorted(error.schema.get("properties", {})))
-        extra = ", ".join(sorted(set(error.instance) - set(error.schema.get("properties", {}))))
+        extra = ", ".join(sorted(map(str, set(error.instance) - set(error.schema.get("properties", {})))))
         return f"unknown field '{extra}'" + (f" in {where}" if where else "") + f"; allowed fields are: {allowed}"
     if error.validator == "enum":
         allowed = ", ".join(str(v) for v in error.validator_value)
@@ -205,7 +205,7 @@ def check_pages(kb) -> list[Problem]:
             if lang == page.lang:
                 continue
             twin = by_rel.get(page.twin_rel(lang))
-            if twin is None:
+            if twin is None and page.twin_rel(lang) not in kb.unreadable:  # an unreadable twin is reported once, itself
                 problems.append(Problem(file, 1, f"this page has no {_language_name(lang)} version: create docs/{page.twin_rel(lang)}"))
             elif twin.id != page.id:
                 problems.append(Problem(file, page.line_of("id"), f"the id '{page.id}' differs from the id '{twin.id}' of its {_language_name(lang)} version docs/{twin.rel}"))

@@ -4,6 +4,8 @@
     kb build [PATH]   check, then build the site and search index into build/ and swap them in
     kb new standard ID --kind K --title-nl T --title-en T    start a standard (see kb/new.py)
     kb new version ID [--major|--minor|--patch]              start its next version
+    kb ledger [PATH]  record newly published versions of standards (see kb/standards_ledger.py)
+    --lang en         messages in English (Dutch by default); kb build --preview: drafts too
 """
 from __future__ import annotations
 
@@ -21,12 +23,22 @@ def main(argv: list[str] | None = None) -> int:
     check.add_argument("path", nargs="?", default=".", help="the project folder (default: current folder)")
     build = commands.add_parser("build", help="check, then build the site and search index")
     build.add_argument("path", nargs="?", default=".", help="the project folder (default: current folder)")
-    build.add_argument("--build-dir", help="where releases go (default: PATH/build)")
+    build.add_argument("--build-dir", help="where releases go (default: PATH/build, or PATH/build-preview with --preview)")
+    build.add_argument("--preview", action="store_true",
+                       help="for editors: include drafts, with a 'preview – not published' banner on every page")
+    for command in (check, build):
+        command.add_argument("--lang", choices=("nl", "en"), default="nl", help="language of the messages (default: nl)")
     from kb import new  # `kb new standard` and `kb new version`
     new.add_arguments(commands.add_parser("new", help="start a standard or a new version of one from a template"))
+    from kb import standards_ledger  # `kb ledger`
+    standards_ledger.add_arguments(commands.add_parser("ledger", help="record newly published versions of standards"))
     args = parser.parse_args(argv)
+    from kb import messages
+    messages.set_language(getattr(args, "lang", "nl"))
     if args.command == "new":
         return new.run(args)
+    if args.command == "ledger":
+        return standards_ledger.run(args)
 
     root = Path(args.path)
     if not (root / "docs").is_dir() and not (root / "kb" / "data").is_dir():
@@ -34,27 +46,30 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     if args.command == "check":
         return _check(root)
-    return _build(root, Path(args.build_dir) if args.build_dir else None)
+    return _build(root, Path(args.build_dir) if args.build_dir else None, args.preview)
 
 
 def _check(root: Path) -> int:
     from kb import load
+    from kb.messages import say
 
     knowledge = load(root)
     for problem in knowledge.problems:
         print(problem, file=sys.stderr)
+    for warning in knowledge.warnings:
+        print(f"{say('warning')}: {warning}", file=sys.stderr)
     if knowledge.problems:
-        print(f"\n{len(knowledge.problems)} problem(s) found. Nothing was published.", file=sys.stderr)
+        print(say("summary_problems", count=len(knowledge.problems)), file=sys.stderr)
         return 1
-    print(f"OK: {len(knowledge.pages)} pages and {len(knowledge.data)} data files are valid.")
+    print(say("summary_ok", pages=len(knowledge.pages), data=len(knowledge.data)))
     return 0
 
 
-def _build(root: Path, build_dir: Path | None) -> int:
+def _build(root: Path, build_dir: Path | None, preview: bool = False) -> int:
     from kb.build import BuildError, build
 
     try:
-        release = build(root, build_dir)
+        release = build(root, build_dir, preview=preview)
     except ContentError as error:
         for problem in error.problems:
             print(problem, file=sys.stderr)

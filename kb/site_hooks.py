@@ -13,20 +13,23 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
 import kb
-from kb import render
+from kb import drafts, render
 from kb.pages import language_of
 
 _knowledge: kb.Knowledge | None = None
+_hidden: set = set()  # draft pages a public build leaves out (kb/drafts.py)
 
 
 def on_config(config):
-    global _knowledge
+    global _knowledge, _hidden
     root = Path(config.config_file_path).parent
     if _knowledge is None or _knowledge.root != root.resolve():
         _knowledge = kb.load(root)
     if _knowledge.problems:
         listing = "\n".join(f"  {p}" for p in _knowledge.problems)
         raise PluginError(f"The content has {len(_knowledge.problems)} problem(s); run 'kb check' for details:\n{listing}")
+    _hidden = set() if drafts.is_preview() else drafts.hidden_rels(_knowledge)
+    _knowledge = drafts.view(_knowledge, drafts.is_preview())
     return config
 
 
@@ -36,6 +39,8 @@ def on_files(files, config):
     for page in _knowledge.pages:
         if page.generated_from:
             files.append(File(page.rel, config.docs_dir, config.site_dir, config.use_directory_urls))
+    for file in [f for f in files if f.src_uri in _hidden]:
+        files.remove(file)
     return files
 
 
@@ -51,7 +56,8 @@ def _generated_sources() -> dict:
 def on_page_markdown(markdown, page, config, files):
     rel = page.file.src_uri
     lang = language_of(rel) or config.theme.get("language", "nl")
-    return render.expand(_knowledge, rel, lang, markdown)
+    markdown = render.expand(_knowledge, rel, lang, markdown)
+    return drafts.BANNER[lang] + markdown if drafts.is_preview() else markdown
 
 
 # Python-Markdown's footnote and permalink titles are set once for the whole build; translate
