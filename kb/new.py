@@ -30,8 +30,10 @@ VERSION_WORD = {"nl": "versie", "en": "version"}
 DESCRIPTION = {"nl": "{kind}: {title}. Vervang deze zin door een korte samenvatting van de standaard.",
                "en": "{kind}: {title}. Replace this sentence by a short summary of the standard."}
 # The order of the fields in a version's `standard:` part, as the guide documents them.
-ORDER = ("id", "kind", "version", "status", "owner", "effective", "review", "supersedes", "superseded_by",
-         "changes", "example", "outcomes")
+ORDER = ("id", "kind", "version", "status", "owner", "adopted_by", "decision", "effective", "review",
+         "consultation_url", "supersedes", "superseded_by", "withdrawn_reason", "changes", "example", "outcomes")
+# Fields that belong to the old version's lifecycle, not to its text: the new draft starts without them.
+LIFECYCLE = ("superseded_by", "effective", "review", "adopted_by", "decision", "consultation_url", "withdrawn_reason")
 
 
 class NewError(Exception):
@@ -154,8 +156,8 @@ def _next_version(source: Path, docs: Path, standard_id: str, old: str, new: str
             meta[key] = meta[key].replace(old, new)
     meta["reviewed"] = date.today().isoformat()
     part = dict(meta["standard"], version=new, status="draft", supersedes=old, changes=CHANGES[lang])
-    for key in ("superseded_by", "effective", "review"):
-        part.pop(key, None)  # they belong to the old version's lifecycle
+    for key in LIFECYCLE:
+        part.pop(key, None)
     meta["standard"] = {key: part[key] for key in ORDER if key in part} | {k: v for k, v in part.items() if k not in ORDER}
     lines = source.read_text(encoding="utf-8").split("\n")[page.body_line - 1:]
     for index, line in enumerate(lines):

@@ -16,20 +16,21 @@ import kb
 from kb import drafts, render
 from kb.pages import language_of
 
-_knowledge: kb.Knowledge | None = None
+_loaded: kb.Knowledge | None = None      # everything, as kb check saw it
+_knowledge: kb.Knowledge | None = None   # what this build shows (without drafts unless a preview)
 _hidden: set = set()  # draft pages a public build leaves out (kb/drafts.py)
 
 
 def on_config(config):
-    global _knowledge, _hidden
+    global _loaded, _knowledge, _hidden
     root = Path(config.config_file_path).parent
-    if _knowledge is None or _knowledge.root != root.resolve():
-        _knowledge = kb.load(root)
-    if _knowledge.problems:
-        listing = "\n".join(f"  {p}" for p in _knowledge.problems)
-        raise PluginError(f"The content has {len(_knowledge.problems)} problem(s); run 'kb check' for details:\n{listing}")
-    _hidden = set() if drafts.is_preview() else drafts.hidden_rels(_knowledge)
-    _knowledge = drafts.view(_knowledge, drafts.is_preview())
+    if _loaded is None or _loaded.root != root.resolve():
+        _loaded = kb.load(root)
+    if _loaded.problems:
+        listing = "\n".join(f"  {p}" for p in _loaded.problems)
+        raise PluginError(f"The content has {len(_loaded.problems)} problem(s); run 'kb check' for details:\n{listing}")
+    _hidden = set() if drafts.is_preview() else drafts.hidden_rels(_loaded)
+    _knowledge = drafts.view(_loaded, drafts.is_preview())
     return config
 
 
