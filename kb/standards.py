@@ -269,7 +269,7 @@ def _file(kb, page: Page) -> str:
     return kb.rel(page.path)
 
 
-def _problem(file: str, line, key: str, **values) -> Problem:
+def _problem(file: str, line, key: str, /, **values) -> Problem:
     return Problem(file, line, say(key, **values))
 
 
