@@ -154,7 +154,8 @@ def banner(kb, rel: str, standard, version, lang: str, extra: list[str] = ()) ->
         when = target.effective if target is not None else None
         if when and when > today:
             title, text = words["superseded_future"]
-            lines = [text.format(date=when.isoformat(), **values)]
+            values["date"] = when.isoformat()
+            lines = [text.format(**values)]
         elif when:
             lines = [words["superseded_since"].format(date=when.isoformat(), **values)]
     if status == "withdrawn":
