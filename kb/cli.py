@@ -73,7 +73,8 @@ def _build(root: Path, build_dir: Path | None, preview: bool = False) -> int:
     except ContentError as error:
         for problem in error.problems:
             print(problem, file=sys.stderr)
-        print(f"\n{len(error.problems)} problem(s) found. The previous build stays published.", file=sys.stderr)
+        from kb.messages import say
+        print(say("summary_build_problems", count=len(error.problems)), file=sys.stderr)
         return 1
     except BuildError as error:
         print(f"kb build: {error}\nThe previous build stays published.", file=sys.stderr)

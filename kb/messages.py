@@ -295,6 +295,10 @@ MESSAGES = {
         "nl": "\n{count} probleem/problemen gevonden. Er is niets gepubliceerd.",
         "en": "\n{count} problem(s) found. Nothing was published.",
     },
+    "summary_build_problems": {
+        "nl": "\n{count} probleem/problemen gevonden. De vorige build blijft gepubliceerd.",
+        "en": "\n{count} problem(s) found. The previous build stays published.",
+    },
     "summary_ok": {
         "nl": "OK: {pages} pagina's en {data} gegevensbestanden zijn geldig.",
         "en": "OK: {pages} pages and {data} data files are valid.",
