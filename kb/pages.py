@@ -81,7 +81,8 @@ class Page:
 
     @property
     def id(self) -> str | None:
-        return self.meta.get("id")
+        value = self.meta.get("id")
+        return value if isinstance(value, str) else None  # anything else is reported by the schema
 
     @property
     def title(self) -> str:

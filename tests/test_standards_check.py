@@ -123,6 +123,7 @@ WRONG = ["[1, 2]", "{a: 1}", "3.5", "true", "''", "null", "2026-13-45", "'€ 15
 FIELDS = ["id", "kind", "version", "status", "owner", "adopted_by", "decision", "effective", "review",
           "consultation_url", "supersedes", "superseded_by", "withdrawn_reason", "changes", "example", "outcomes"]
 OUTCOME_FIELDS = ["id", "definition", "evidence", "price", "cap", "illustrative"]
+PAGE_FIELDS = ["id", "title", "description", "type", "topics", "sources", "reviewed", "standard"]
 
 
 @pytest.fixture(scope="module")
@@ -142,13 +143,20 @@ def _set_field(text: str, key: str, value: str, indent: str = "  ") -> str:
     return text.replace("\n  changes:", f"\n  {key}: {value}\n  changes:", 1)
 
 
-@pytest.mark.parametrize("field", FIELDS + [f"outcomes.{f}" for f in OUTCOME_FIELDS] + ["price.amount", "price.currency"])
+@pytest.mark.parametrize("field", FIELDS + [f"outcomes.{f}" for f in OUTCOME_FIELDS] + ["price.amount", "price.currency"]
+                         + [f"page.{f}" for f in PAGE_FIELDS])
 def test_no_value_in_any_field_gives_a_traceback(small_project, field):
     page = small_project / f"{RATE_CARD}/0.1.0.nl.md"
     original = (ROOT / f"{RATE_CARD}/0.1.0.nl.md").read_text(encoding="utf-8")
     file = f"{RATE_CARD}/0.1.0.nl.md"
     for value in WRONG:
-        if field.startswith("outcomes."):
+        if field.startswith("page."):
+            name = field.split(".")[1]
+            if name == "standard":  # the whole part replaced by one wrong value
+                text = re.sub(r"^standard:\n(?:  .*\n)+", f"standard: {value}\n", original, flags=re.M)
+            else:
+                text = re.sub(rf"^{name}:.*$", lambda _: f"{name}: {value}", original, count=1, flags=re.M)
+        elif field.startswith("outcomes."):
             text = _set_field(original, field.split(".")[1] if field != "outcomes.id" else "- id", value, indent="    ")
         elif field.startswith("price."):
             text = original.replace("price: {amount: 1000, currency: EUR}",
