@@ -132,6 +132,8 @@ def check(kb, standards: dict, invalid: set, faulty: set = frozenset()) -> list[
         for version in standard.versions:
             if (standard.id, version.number) in invalid or version.status not in model.RANK:
                 continue
+            if len(version.pages) < len(LANGUAGES):
+                continue  # a missing or unreadable language file is the one mistake to report
             found = _check_version(kb, standard, version, entries.get((standard.id, version.number)))
             if isinstance(found, tuple):  # not recorded yet: `kb ledger` will record it
                 pending[found[0]] = found[1]

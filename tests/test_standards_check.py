@@ -395,3 +395,10 @@ def test_at_most_one_adopted_version(project_copy):
         edit(page, "status: superseded", "status: adopted")
         edit(page, "  superseded_by: 2.0.0\n", "")
     refused(project_copy, "versie 1.0.0 en 2.0.0 van 'contractparameters-resultaatbetaling' zijn allebei vastgesteld")
+
+
+def test_a_slip_in_one_file_of_a_frozen_version_gives_one_message(project_copy):
+    page = project_copy / f"{OUTCOME}/1.0.0.nl.md"
+    edit(page, "  changes: Eerste versie.", "  changes: Let op: eerste versie.")
+    refused(project_copy, f"{OUTCOME}/1.0.0.nl.md:{line_of(page, 'Let op:')}: in de gegevens bovenaan de pagina: deze tekst "
+                          "bevat een dubbele punt", count=1)
