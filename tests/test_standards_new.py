@@ -65,7 +65,7 @@ def test_new_standard_creates_valid_files(capsys, project_copy):
     assert code == 0, err
     folder = "docs/standaarden/test-richtlijn"
     for name in ("index.nl.md", "index.en.md", "0.1.0.nl.md", "0.1.0.en.md"):
-        assert f"created {folder}/{name}" in out
+        assert f"gemaakt: {folder}/{name}" in out
         assert (project_copy / folder / name).is_file()
     text = (project_copy / folder / "0.1.0.nl.md").read_text(encoding="utf-8")
     assert "status: draft" in text and "<!-- kb:standard-version -->" in text and "# decision:" in text
@@ -83,14 +83,16 @@ def test_new_never_overwrites(capsys, project_copy):
     before = page.read_text(encoding="utf-8")
     code, _, err = new_standard(capsys, project_copy, "uitkomst-duurzaam-werk")
     assert code == 2
-    assert "docs/standaarden/uitkomst-duurzaam-werk/ already exists; to add a version, run 'kb new version uitkomst-duurzaam-werk'" in err
+    assert "docs/standaarden/uitkomst-duurzaam-werk/ bestaat al; een nieuwe versie begint u met 'kb new version uitkomst-duurzaam-werk'" in err
     assert page.read_text(encoding="utf-8") == before
 
 
 def test_new_explains_bad_input(capsys, project_copy):
     code, _, err = new_standard(capsys, project_copy, "Geen Id")
-    assert code == 2 and "may only hold lower-case letters" in err
+    assert code == 2 and "mag alleen kleine letters, cijfers en losse streepjes bevatten" in err
     code, _, err = kb_new(capsys, project_copy, "version", "bestaat-niet")
+    assert code == 2 and "er is geen standaard 'bestaat-niet'" in err
+    code, _, err = kb_new(capsys, project_copy, "version", "bestaat-niet", "--lang", "en")
     assert code == 2 and "there is no standard 'bestaat-niet'" in err
 
 
@@ -99,7 +101,7 @@ def test_new_version_numbers(capsys, project_copy):
     for flag, expected in (("--patch", "0.1.1"), ("--minor", "0.2.0"), ("--major", "1.0.0")):
         code, out, err = kb_new(capsys, project_copy, "version", "test-richtlijn", flag)
         assert code == 0, err
-        assert f"created docs/standaarden/test-richtlijn/{expected}.nl.md" in out
+        assert f"gemaakt: docs/standaarden/test-richtlijn/{expected}.nl.md" in out
     assert problems(project_copy) == []
 
 
@@ -167,7 +169,7 @@ def test_a_consultation_draft_becomes_1_0_0(capsys, project_copy):
     assert kb_ledger(capsys, project_copy)[0] == 0
 
     code, out, err = kb_new(capsys, project_copy, "version", "test-richtlijn", "--major")
-    assert code == 0 and "created docs/standaarden/test-richtlijn/1.0.0.nl.md" in out, err
+    assert code == 0 and "gemaakt: docs/standaarden/test-richtlijn/1.0.0.nl.md" in out, err
     for lang in ("nl", "en"):
         page = folder / f"1.0.0.{lang}.md"
         assert "consultation_url" not in page.read_text(encoding="utf-8")
