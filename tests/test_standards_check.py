@@ -48,7 +48,7 @@ def both(project, path: str, old: str, new: str) -> None:
         edit(project / f"{path}.{lang}.md", old, new)
 
 
-def adopt_rate_card(project, effective="2027-01-01", review="2028-01-01", decision=True) -> None:
+def adopt_rate_card(project, effective="2099-01-01", review="2100-01-01", decision=True) -> None:
     """Take the example rate card 0.1.0 from consultation to adopted, as an editor would."""
     for lang in ("nl", "en"):
         extra = "  decision: \"Stcrt. 2027, 1\"\n" if decision else ""
@@ -341,7 +341,7 @@ def test_a_version_written_as_a_number_gets_the_real_fix(project_copy):
 def test_adopted_needs_an_effective_date(project_copy):
     adopt_rate_card(project_copy)
     page = project_copy / f"{RATE_CARD}/0.1.0.nl.md"
-    edit(page, "  effective: 2027-01-01\n", "")
+    edit(page, "  effective: 2099-01-01\n", "")
     refused(project_copy, f"{RATE_CARD}/0.1.0.nl.md:{line_of(page, 'status: adopted')}: versie 0.1.0 heeft de status "
                           "'adopted', dus er ontbreekt de datum waarop ze ingaat")
 

@@ -119,7 +119,7 @@ def test_an_editor_publishes_a_new_version(capsys, project_copy, tmp_path):
     # Out of draft with the template text still in it: the check says what to write.
     for lang in ("nl", "en"):
         edit(folder / f"2.1.0.{lang}.md", "status: draft", "status: adopted\n  adopted_by: Minister van SZW\n"
-             "  decision: \"Stcrt. 2027, 12345\"\n  effective: 2027-01-01\n  review: 2028-01-01")
+             "  decision: \"Stcrt. 2027, 12345\"\n  effective: 2099-01-01\n  review: 2100-01-01")
     found = "\n".join(problems(project_copy))
     assert "beschrijf onder 'changes:' wat er in versie 2.1.0 is veranderd" in found
     assert "versie 2.0.0 en 2.1.0 van 'contractparameters-resultaatbetaling' zijn allebei vastgesteld" in found
@@ -141,12 +141,12 @@ def test_an_editor_publishes_a_new_version(capsys, project_copy, tmp_path):
     release = build(project_copy, tmp_path / "build", log=lambda *_: None)
     site = release / "site"
     html = (site / "standaarden/contractparameters-resultaatbetaling/index.html").read_text(encoding="utf-8")
-    # Adopted for 2027: until then 2.0.0 stays in force, and the page says so.
-    assert "Vastgesteld – geldt vanaf 2027-01-01" in html and "Verduidelijkt wie de meting betaalt." in html
+    # Adopted for a later date: until then 2.0.0 stays in force, and the page says so.
+    assert "Vastgesteld – geldt vanaf 2099-01-01" in html and "Verduidelijkt wie de meting betaalt." in html
     assert "Tot die datum geldt" in html and 'href="2.0.0/"' in html
     old = (site / "en/standaarden/contractparameters-resultaatbetaling/2.0.0/index.html").read_text(encoding="utf-8")
     assert "admonition standard-superseded" in old and 'href="../2.1.0/"' in old
-    assert "Superseded from 2027-01-01 – in force until then" in old
+    assert "Superseded from 2099-01-01 – in force until then" in old
     feed = ET.parse(site / "en/standaarden/contractparameters-resultaatbetaling/feed.xml").getroot()
     ids = [e.findtext(f"{ATOM}id") for e in feed.iter(f"{ATOM}entry")]
     # Every status change is its own entry: 2.0.0 keeps its 'adopted' entry beside 'superseded'.
@@ -167,6 +167,8 @@ def test_a_consultation_draft_becomes_1_0_0(capsys, project_copy):
              "  consultation_url: https://www.internetconsultatie.nl/test-richtlijn")
     assert [p for p in problems(project_copy) if "test-richtlijn" in p and "kb ledger" not in p] == []
     assert kb_ledger(capsys, project_copy)[0] == 0
+    banner = render_version(project_copy, "test-richtlijn", "0.1.0")
+    assert "Reageren kan via [https://www.internetconsultatie.nl/test-richtlijn]" in banner
 
     code, out, err = kb_new(capsys, project_copy, "version", "test-richtlijn", "--major")
     assert code == 0 and "gemaakt: docs/standaarden/test-richtlijn/1.0.0.nl.md" in out, err
@@ -175,11 +177,24 @@ def test_a_consultation_draft_becomes_1_0_0(capsys, project_copy):
         assert "consultation_url" not in page.read_text(encoding="utf-8")
         page.write_text(re.sub(r"changes: .*", "changes: Vastgestelde versie na de consultatie.", page.read_text(encoding="utf-8")), encoding="utf-8")
         edit(page, "status: draft", "status: adopted\n  adopted_by: Minister van SZW\n  decision: \"Stcrt. 2027, 7\"\n"
-             "  effective: 2027-01-01\n  review: 2029-01-01")
+             "  effective: 2099-01-01\n  review: 2100-01-01")
         edit(folder / f"0.1.0.{lang}.md", "status: consultation", "status: withdrawn\n  superseded_by: 1.0.0\n"
              "  withdrawn_reason: Opgevolgd door de vastgestelde versie 1.0.0.")
     assert kb_ledger(capsys, project_copy)[0] == 0
     assert problems(project_copy) == []
+    withdrawn = render_version(project_copy, "test-richtlijn", "0.1.0")
+    assert '!!! standard-withdrawn "Ingetrokken – niet meer geldig"' in withdrawn
+    assert "Gebruik in plaats daarvan [versie 1.0.0](1.0.0.md)." in withdrawn
+    assert "Reden: Opgevolgd door de vastgestelde versie 1.0.0." in withdrawn
+    adopted = render_version(project_copy, "test-richtlijn", "1.0.0")
+    assert "Vastgesteld – geldt vanaf 2099-01-01" in adopted and "Stcrt. 2027, 7" in adopted
+
+
+def render_version(project: Path, standard_id: str, number: str, lang: str = "nl") -> str:
+    from kb import render  # noqa: F401  (loads the standard blocks in order)
+    from kb import standard_blocks
+
+    return standard_blocks.standard_version(kb.load(project), None, lang, f"standaarden/{standard_id}/{number}.{lang}.md")
 
 
 # --- the command line itself: exit codes and the summary, in both languages ---------------------
