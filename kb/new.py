@@ -152,6 +152,7 @@ def _next_version(source: Path, docs: Path, standard_id: str, old: str, new: str
     meta = json.loads(json.dumps(page.meta))  # plain dicts and lists for the YAML writer
     if not isinstance(meta.get("standard"), dict):
         raise NewError(say("new_no_part", name=source.name))
+    _keep_amounts_as_written(page, meta["standard"])
     meta["id"] = page_id(standard_id, new)
     for key in ("title", "description"):
         if isinstance(meta.get(key), str):
@@ -170,6 +171,20 @@ def _next_version(source: Path, docs: Path, standard_id: str, old: str, new: str
     return f"---\n{front}---\n" + "\n".join(lines)
 
 
+class _Amount(str):
+    """An amount exactly as the editor wrote it (1250.50 must not come back as 1250.5)."""
+
+
+def _keep_amounts_as_written(page, part: dict) -> None:
+    originals = page.meta["standard"].get("outcomes") or []
+    for outcome, original in zip(part.get("outcomes") or [], originals):
+        for key in ("price", "cap"):
+            if isinstance(outcome, dict) and isinstance(outcome.get(key), dict) and isinstance(original, dict):
+                raw = standards.raw_amount(page, original.get(key))
+                if raw is not None:
+                    outcome[key]["amount"] = _Amount(raw)
+
+
 class _Dumper(yaml.SafeDumper):
     """Writes front matter the way the hand-written files look: `topics: [a, b]` and
     `price: {amount: 1000, currency: EUR}` on one line, everything else as indented blocks."""
@@ -183,6 +198,10 @@ _Dumper.add_representer(list, lambda dumper, data: dumper.represent_sequence(
     "tag:yaml.org,2002:seq", data, flow_style=_plain(data)))
 _Dumper.add_representer(dict, lambda dumper, data: dumper.represent_mapping(
     "tag:yaml.org,2002:map", data.items(), flow_style=_plain(data.values()) and len(data) <= 3))
+
+
+_Dumper.add_representer(_Amount, lambda dumper, data: dumper.represent_scalar(
+    "tag:yaml.org,2002:float" if "." in data else "tag:yaml.org,2002:int", str(data)))
 
 
 def _template(name: str) -> str:

@@ -220,3 +220,14 @@ def test_kb_check_in_english(project_copy):
     assert result.returncode == 1
     assert "the amount under 'price' is '€ 1500': write 1500 or 1500.00, without € or thousands separators" in result.stderr
     assert "1 problem(s) found. Nothing was published." in result.stderr
+
+
+def test_a_new_version_keeps_amounts_as_written(capsys, project_copy):
+    for lang in ("nl", "en"):
+        edit(project_copy / f"docs/standaarden/tarievenkaart-duurzaam-werk/0.1.0.{lang}.md",
+             "price: {amount: 1000, currency: EUR}", "price: {amount: 1250.50, currency: EUR}")
+    code, _, err = kb_new(capsys, project_copy, "version", "tarievenkaart-duurzaam-werk")
+    assert code == 0, err
+    text = (project_copy / "docs/standaarden/tarievenkaart-duurzaam-werk/0.2.0.nl.md").read_text(encoding="utf-8")
+    assert "price: {amount: 1250.50, currency: EUR}" in text and "cap: {amount: 100000, currency: EUR}" in text
+    assert problems(project_copy) == [] or all("kb ledger" in p for p in problems(project_copy))
