@@ -259,9 +259,8 @@ def check_standards(kb) -> list[Problem]:
     for standard in standards.values():
         problems += _check_standard(kb, standard, standards, invalid)
     from kb import standards_ledger  # the ledger builds on this module's model
-    # A version with a mistake gets that message first; "record it with kb ledger" comes once it is right.
-    faulty = {p.file for p in problems}
-    problems += standards_ledger.check(kb, standards, invalid, faulty)
+    # "Record it with kb ledger" is the last step: it is only said once the standards are right.
+    problems += standards_ledger.check(kb, standards, invalid, quiet=bool(problems))
     return problems
 
 

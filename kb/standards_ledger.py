@@ -125,7 +125,7 @@ def read(kb) -> tuple[dict, list[Problem]]:
     return entries, problems
 
 
-def check(kb, standards: dict, invalid: set, faulty: set = frozenset()) -> list[Problem]:
+def check(kb, standards: dict, invalid: set, quiet: bool = False) -> list[Problem]:
     entries, problems = read(kb)
     pending = {}
     for standard in standards.values():
@@ -137,7 +137,7 @@ def check(kb, standards: dict, invalid: set, faulty: set = frozenset()) -> list[
             found = _check_version(kb, standard, version, entries.get((standard.id, version.number)))
             if isinstance(found, tuple):  # not recorded yet: `kb ledger` will record it
                 pending[found[0]] = found[1]
-                if not faulty & {kb.rel(page.path) for page in version.pages.values()}:
+                if not quiet:
                     problems.append(found[0])
             else:
                 problems += found
