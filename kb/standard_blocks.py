@@ -59,7 +59,7 @@ WORDS = {
         "respond": "Reageren kan via [{url}]({url}).",
         "periods": "Welke versie geldt wanneer", "from": "Geldt vanaf", "until": "Tot", "open": "–",
         "in_force_today": "Op {today} geldt {link}.", "none_in_force": "Op {today} geldt nog geen versie van deze standaard.",
-        "diff": "Verschillen met versie {v}", "no_version": "Van deze standaard is nog geen versie gepubliceerd.",
+        "recorded": "Statuswijzigingen", "diff": "Verschillen met versie {v}", "no_version": "Van deze standaard is nog geen versie gepubliceerd.",
         "standard_feed": "Volg deze standaard via de Atom-feed",
         "examples_title": "Alleen voorbeelden",
         "examples_text": "Alle standaarden hieronder zijn voorbeelden van Resultaatwijzer, geschreven op basis van de bron. "
@@ -105,7 +105,7 @@ WORDS = {
         "respond": "Responses go to [{url}]({url}).",
         "periods": "Which version is in force when", "from": "In force from", "until": "Until", "open": "–",
         "in_force_today": "On {today}, {link} is in force.", "none_in_force": "On {today}, no version of this standard is in force yet.",
-        "diff": "Differences from version {v}", "no_version": "No version of this standard has been published yet.",
+        "recorded": "Status changes", "diff": "Differences from version {v}", "no_version": "No version of this standard has been published yet.",
         "standard_feed": "Follow this standard in the Atom feed",
         "examples_title": "Examples only",
         "examples_text": "All standards below are examples from Resultaatwijzer, written from the source. No ministry "
@@ -277,16 +277,21 @@ def version_body(kb, rel: str, version, lang: str) -> str:
 
 
 def history(kb, rel: str, standard, lang: str) -> str:
-    words = WORDS[lang]
-    rows = [f"| {words['version']} | {words['status']} | {words['effective']} | {words['changes']} |",
-            "| --- | --- | --- | --- |"]
+    """Every version with its status changes as the ledger recorded them, newest version first."""
+    from kb.standards_ledger import history as recorded
+
+    words, names = WORDS[lang], model.STATUS_NAMES[lang]
+    rows = [f"| {words['version']} | {words['status']} | {words['recorded']} | {words['effective']} | {words['changes']} |",
+            "| --- | --- | --- | --- | --- |"]
     for version in reversed(standard.versions):
         meta = version.meta_in(lang)
         label = link(rel, version.stem(), version.number)
         if version is standard.current:
             label += f" ({words['current']})"
+        changes = "; ".join(f"{names.get(h['status'], h['status']).lower()} {h['date']}"
+                            for h in recorded(kb, standard.id, version.number)) or "–"
         rows.append("| " + " | ".join(cell(str(v)) for v in [
-            label, model.STATUS_NAMES[lang].get(meta.get("status"), meta.get("status", "")),
+            label, names.get(meta.get("status"), meta.get("status", "")), changes,
             meta.get("effective", "–"), meta.get("changes", "")]) + " |")
     return "\n".join(rows) + "\n"
 
