@@ -71,3 +71,12 @@ lock:
 
 clean:
 	rm -rf build site .pytest_cache
+
+# --- standards (issue 15): a preview for editors, drafts included, never the published build ---
+.PHONY: preview ledger
+preview: install
+	$(BIN)/kb build . --preview
+	RESULTAATWIJZER_BUILD_DIR=build-preview $(BIN)/flask --app server run --debug --host $(HOST) --port $(PORT)
+
+ledger: install
+	$(BIN)/kb ledger .

@@ -139,7 +139,8 @@ def check_pages(kb) -> list[Problem]:
                 continue
             twin = by_rel.get(page.twin_rel(lang))
             if twin is None:
-                problems.append(Problem(file, 1, f"this page has no {_language_name(lang)} version: create docs/{page.twin_rel(lang)}"))
+                if page.twin_rel(lang) not in kb.unreadable:  # an unreadable twin is reported once, itself
+                    problems.append(Problem(file, 1, f"this page has no {_language_name(lang)} version: create docs/{page.twin_rel(lang)}"))
             elif twin.id != page.id:
                 problems.append(Problem(file, page.line_of("id"), f"the id '{page.id}' differs from the id '{twin.id}' of its {_language_name(lang)} version docs/{twin.rel}"))
         h1 = [h for h in page.headings if h.level == 1]

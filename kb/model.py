@@ -24,6 +24,8 @@ class Knowledge:
     data: dict = field(default_factory=dict)         # name -> parsed YAML (Node)
     data_paths: dict = field(default_factory=dict)   # name -> Path
     problems: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)  # reported, but do not stop a build
+    unreadable: set = field(default_factory=set)            # pages (relative to docs/) that did not parse
 
     @property
     def docs_dir(self) -> Path:
@@ -116,6 +118,7 @@ def load(root: Path | str = ".") -> Knowledge:
             knowledge.pages.append(read_page(path, docs))
         except PageError as error:
             knowledge.problems.append(Problem(knowledge.rel(path), error.line, error.message))
+            knowledge.unreadable.add(path.relative_to(docs).as_posix())  # so no check reports it missing too
 
     # Pages generated from the data (one per case, ...) join the written ones, so links,
     # twins, the site and the search index treat them alike.

@@ -14,6 +14,7 @@ from mdit_py_plugins.front_matter import front_matter_plugin
 from pymdownx.slugs import slugify
 
 from kb import yamlio
+from kb.messages import say
 
 LANGUAGES = ("nl", "en")
 DEFAULT_LANGUAGE = "nl"
@@ -80,7 +81,8 @@ class Page:
 
     @property
     def id(self) -> str | None:
-        return self.meta.get("id")
+        value = self.meta.get("id")
+        return value if isinstance(value, str) else None  # anything else is reported by the schema
 
     @property
     def title(self) -> str:
@@ -155,7 +157,7 @@ def parse_page(text: str, rel: str, path: Path | None = None) -> Page:
         try:
             meta = yamlio.parse(tokens[0].content, first_line=start + 2)
         except yamlio.YamlError as error:
-            raise PageError(error.line, f"the front matter {error.message}") from None
+            raise PageError(error.line, say("front_matter", advice=error.message)) from None
     if meta is None:
         raise PageError(1, "the page has no front matter (a block between --- lines at the top)")
     if not isinstance(meta, dict):

@@ -38,7 +38,7 @@ def _describe(error: jsonschema.ValidationError) -> str:
         return f"the field '{missing}' is missing" + (f" (in {where})" if where else "")
     if error.validator == "additionalProperties":
         allowed = ", ".join(sorted(error.schema.get("properties", {})))
-        extra = ", ".join(sorted(set(error.instance) - set(error.schema.get("properties", {}))))
+        extra = ", ".join(sorted(map(str, set(error.instance) - set(error.schema.get("properties", {})))))
         return f"unknown field '{extra}'" + (f" in {where}" if where else "") + f"; allowed fields are: {allowed}"
     if error.validator == "enum":
         allowed = ", ".join(str(v) for v in error.validator_value)

@@ -9,6 +9,8 @@ from pathlib import Path
 
 import yaml
 
+from kb.messages import say
+
 
 class Node(dict):
     """A mapping that knows its own line and the line of each of its keys (1-based)."""
@@ -40,7 +42,7 @@ def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> Node:
         key = loader.construct_object(key_node, deep=True)
         if key in result:
             raise yaml.constructor.ConstructorError(
-                None, None, f"the key '{key}' appears twice", key_node.start_mark)
+                None, None, say("yaml_duplicate", key=key), key_node.start_mark)
         result[key] = loader.construct_object(value_node, deep=True)
         result.key_lines[key] = key_node.start_mark.line + 1
     return result
@@ -75,13 +77,29 @@ def parse(text: str, first_line: int = 1):
     try:
         data = yaml.load(text, Loader=_Loader)
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
+        advice, mark = advise(error)
         line = mark.line + first_line if mark else None
-        problem = error.problem or str(error)
-        raise YamlError(line, f"this is not valid YAML ({problem})") from None
+        raise YamlError(line, advice) from None
     if first_line != 1:
         _shift(data, first_line - 1)
     return data
+
+
+def advise(error: yaml.MarkedYAMLError):
+    """Plain advice for the usual slips instead of the parser's own words, and where to look."""
+    problem, context = error.problem or str(error), error.context or ""
+    mark = error.problem_mark or error.context_mark
+    if "'\\t'" in problem or "tab character" in problem:
+        return say("yaml_tab"), mark
+    if "mapping values are not allowed" in problem:
+        return say("yaml_colon"), mark
+    if "quoted scalar" in context:
+        return say("yaml_quote"), error.context_mark or mark  # where the text starts, not the end of the file
+    if "appears twice" in problem or "twee keer" in problem:
+        return problem, mark
+    if problem.startswith(("expected <block end>", "did not find expected", "could not find expected ':'")):
+        return say("yaml_indent"), mark
+    return say("yaml_other", problem=problem), mark
 
 
 def load_file(path: Path):

@@ -22,7 +22,8 @@ import time
 from datetime import datetime, timezone
 from pathlib import Path
 
-from kb import load
+from kb import drafts, load
+from kb.drafts import PREVIEW_ENV
 from kb.problems import ContentError
 from publish import release_data, standards_export
 from publish.checks import all_problems
@@ -42,9 +43,11 @@ def current_release(build_dir: Path) -> Path | None:
     return link.resolve() if link.is_symlink() and link.resolve().is_dir() else None
 
 
-def build(root: Path, build_dir: Path | None = None, log=print, site_url: str | None = None) -> Path:
+def build(root: Path, build_dir: Path | None = None, log=print, site_url: str | None = None,
+          preview: bool = False) -> Path:
     root = root.resolve()
-    build_dir = (build_dir or root / "build").resolve()
+    # A preview (drafts included) never goes where the public release is served from.
+    build_dir = (build_dir or root / (drafts.PREVIEW_DIR if preview else "build")).resolve()
     releases = build_dir / "releases"
     releases.mkdir(parents=True, exist_ok=True)
     with _exclusive(build_dir / ".lock"):
@@ -52,13 +55,14 @@ def build(root: Path, build_dir: Path | None = None, log=print, site_url: str | 
         problems = all_problems(knowledge)
         if problems:
             raise ContentError(problems)
+        knowledge = drafts.view(knowledge, preview)  # the public build leaves drafts out of everything
         stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S%fZ")
         release = releases / stamp
         staging = releases / f".{stamp}.partial"
         staging.mkdir()
         try:
             started = time.perf_counter()
-            _build_site(root, staging / "site", site_url or os.environ.get("RESULTAATWIJZER_SITE_URL"))
+            _build_site(root, staging / "site", site_url or os.environ.get("RESULTAATWIJZER_SITE_URL"), preview)
             log(f"site built in {time.perf_counter() - started:.1f} s")
             standards_export.write(knowledge, staging)  # the standards' feeds and API data
             release_data.write(knowledge, staging)      # cases and the wizard's model
@@ -70,6 +74,7 @@ def build(root: Path, build_dir: Path | None = None, log=print, site_url: str | 
                 "csp_script_hashes": inline_script_hashes(staging / "site"),
                 "pages": _count_pages(staging / "site"),
                 "content_pages": len(knowledge.pages),
+                "preview": preview,
                 "index": stats,
             }
             (staging / "manifest.json").write_text(json.dumps(manifest, indent=2), encoding="utf-8")
@@ -82,7 +87,7 @@ def build(root: Path, build_dir: Path | None = None, log=print, site_url: str | 
         return release
 
 
-def _build_site(root: Path, site_dir: Path, site_url: str | None) -> None:
+def _build_site(root: Path, site_dir: Path, site_url: str | None, preview: bool = False) -> None:
     # The content's mkdocs.yml, plus the hooks of this installed package and the public address.
     config = root / f".kb-build-{os.getpid()}-{time.monotonic_ns()}.yml"
     extra = {"INHERIT": "mkdocs.yml", "hooks": [str(Path(__file__).with_name("site_hooks.py"))]}
@@ -95,7 +100,7 @@ def _build_site(root: Path, site_dir: Path, site_url: str | None) -> None:
         result = subprocess.run(
             [sys.executable, "-P", "-m", "mkdocs", "build", "--strict", "--quiet",
              "--config-file", str(config), "--site-dir", str(site_dir)],
-            cwd=root, capture_output=True, text=True)
+            cwd=root, capture_output=True, text=True, env={**os.environ, PREVIEW_ENV: "1" if preview else "0"})
     finally:
         config.unlink(missing_ok=True)
     if result.returncode != 0:

@@ -19,6 +19,7 @@ from string import Template
 import yaml
 
 from kb import standards
+from kb.messages import say
 from kb.pages import LANGUAGES, PageError, read_page
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -30,8 +31,10 @@ VERSION_WORD = {"nl": "versie", "en": "version"}
 DESCRIPTION = {"nl": "{kind}: {title}. Vervang deze zin door een korte samenvatting van de standaard.",
                "en": "{kind}: {title}. Replace this sentence by a short summary of the standard."}
 # The order of the fields in a version's `standard:` part, as the guide documents them.
-ORDER = ("id", "kind", "version", "status", "owner", "effective", "review", "supersedes", "superseded_by",
-         "changes", "example", "outcomes")
+ORDER = ("id", "kind", "version", "status", "owner", "adopted_by", "decision", "effective", "review",
+         "consultation_url", "supersedes", "superseded_by", "withdrawn_reason", "changes", "example", "outcomes")
+# Fields that belong to the old version's lifecycle, not to its text: the new draft starts without them.
+LIFECYCLE = ("superseded_by", "effective", "review", "adopted_by", "decision", "consultation_url", "withdrawn_reason")
 
 
 class NewError(Exception):
@@ -55,13 +58,15 @@ def add_arguments(parser) -> None:
         part.add_argument(f"--{name}", dest="part", action="store_const", const=name, help=meaning)
     version.set_defaults(part="minor")
     version.add_argument("--project", default=".", help="the project folder (default: current folder)")
+    for command in (standard, version):
+        command.add_argument("--lang", choices=("nl", "en"), default="nl", help="language of the messages (default: nl)")
 
 
 def run(args) -> int:
     root = Path(args.project)
     try:
         if not (root / "docs").is_dir():
-            raise NewError(f"{root} does not look like a Resultaatwijzer project (no docs/ folder)")
+            raise NewError(say("new_no_project", root=root))
         if args.what == "standard":
             created = new_standard(root, args.id, args.kind, {"nl": args.title_nl, "en": args.title_en})
         else:
@@ -70,22 +75,22 @@ def run(args) -> int:
         print(f"kb new: {error}", file=sys.stderr)
         return 2
     for path in created:
-        print(f"created {path.relative_to(root).as_posix()}")
-    print("Next: write the text, run 'make check' and preview with 'make dev' (see the authoring guide).")
+        print(say("new_created", path=path.relative_to(root).as_posix()))
+    print(say("new_next"))
     return 0
 
 
 def new_standard(root: Path, standard_id: str, kind: str, titles: dict) -> list[Path]:
     if not ID.match(standard_id):
-        raise NewError(f"the id '{standard_id}' may only hold lower-case letters, digits and single hyphens, e.g. 'uitkomst-duurzaam-werk'")
+        raise NewError(say("new_bad_id", id=standard_id))
     if kind not in standards.KINDS:
-        raise NewError(f"the kind '{kind}' is not one of: {', '.join(standards.KINDS)}")
+        raise NewError(say("new_bad_kind", kind=kind, kinds=", ".join(standards.KINDS)))
     for lang, title in titles.items():
         if not title.strip():
-            raise NewError(f"the {lang} title is empty")
+            raise NewError(say("new_empty_title", lang=lang))
     folder = root / "docs" / standards.FOLDER / standard_id
     if folder.exists():
-        raise NewError(f"docs/{standards.FOLDER}/{standard_id}/ already exists; to add a version, run 'kb new version {standard_id}'")
+        raise NewError(say("new_exists", folder=standards.FOLDER, id=standard_id))
     today = date.today().isoformat()
     files = {}
     for lang in LANGUAGES:
@@ -110,22 +115,21 @@ def new_version(root: Path, standard_id: str, part: str) -> list[Path]:
     if not folder.is_dir():
         known = sorted(p.name for p in (root / "docs" / standards.FOLDER).iterdir() if p.is_dir()) \
             if (root / "docs" / standards.FOLDER).is_dir() else []
-        raise NewError(f"there is no standard '{standard_id}' in docs/{standards.FOLDER}/ (known: {', '.join(known) or 'none'}); "
-                       f"start one with 'kb new standard {standard_id} --kind ... --title-nl ... --title-en ...'")
+        raise NewError(say("new_no_standard", id=standard_id, folder=standards.FOLDER, known=", ".join(known) or "–"))
     names = {p.name.rsplit(".", 2)[0] for p in folder.glob("*.md")}  # "1.0.0.nl.md" -> "1.0.0"
     numbers = sorted((n for n in names if standards.version_key(n)), key=standards.version_key)
     if not numbers:
-        raise NewError(f"docs/{standards.FOLDER}/{standard_id}/ has no version to start from (files named like 1.0.0.nl.md)")
+        raise NewError(say("new_no_version", folder=standards.FOLDER, id=standard_id))
     old = numbers[-1]
     new = bump(old, part)
     files = {}
     for lang in LANGUAGES:
         source = folder / f"{old}.{lang}.md"
         if not source.exists():
-            raise NewError(f"version {old} has no file docs/{standards.FOLDER}/{standard_id}/{old}.{lang}.md to start from")
+            raise NewError(say("new_no_file", old=old, folder=standards.FOLDER, id=standard_id, lang=lang))
         target = folder / f"{new}.{lang}.md"
         if target.exists():
-            raise NewError(f"docs/{standards.FOLDER}/{standard_id}/{new}.{lang}.md already exists")
+            raise NewError(say("new_file_exists", folder=standards.FOLDER, id=standard_id, new=new, lang=lang))
         files[target] = _next_version(source, folder.parent.parent, standard_id, old, new, lang)
     return _write(files)
 
@@ -144,18 +148,19 @@ def _next_version(source: Path, docs: Path, standard_id: str, old: str, new: str
     try:
         page = read_page(source, docs)
     except PageError as error:
-        raise NewError(f"{source.name} cannot be read (line {error.line}): {error.message}; run 'kb check'") from None
+        raise NewError(say("new_unreadable", name=source.name, line=error.line, message=error.message)) from None
     meta = json.loads(json.dumps(page.meta))  # plain dicts and lists for the YAML writer
     if not isinstance(meta.get("standard"), dict):
-        raise NewError(f"{source.name} has no 'standard:' part in its front matter; run 'kb check'")
+        raise NewError(say("new_no_part", name=source.name))
+    _keep_amounts_as_written(page, meta["standard"])
     meta["id"] = page_id(standard_id, new)
     for key in ("title", "description"):
         if isinstance(meta.get(key), str):
             meta[key] = meta[key].replace(old, new)
     meta["reviewed"] = date.today().isoformat()
     part = dict(meta["standard"], version=new, status="draft", supersedes=old, changes=CHANGES[lang])
-    for key in ("superseded_by", "effective", "review"):
-        part.pop(key, None)  # they belong to the old version's lifecycle
+    for key in LIFECYCLE:
+        part.pop(key, None)
     meta["standard"] = {key: part[key] for key in ORDER if key in part} | {k: v for k, v in part.items() if k not in ORDER}
     lines = source.read_text(encoding="utf-8").split("\n")[page.body_line - 1:]
     for index, line in enumerate(lines):
@@ -164,6 +169,20 @@ def _next_version(source: Path, docs: Path, standard_id: str, old: str, new: str
             break
     front = yaml.dump(meta, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=120)
     return f"---\n{front}---\n" + "\n".join(lines)
+
+
+class _Amount(str):
+    """An amount exactly as the editor wrote it (1250.50 must not come back as 1250.5)."""
+
+
+def _keep_amounts_as_written(page, part: dict) -> None:
+    originals = page.meta["standard"].get("outcomes") or []
+    for outcome, original in zip(part.get("outcomes") or [], originals):
+        for key in ("price", "cap"):
+            if isinstance(outcome, dict) and isinstance(outcome.get(key), dict) and isinstance(original, dict):
+                raw = standards.raw_amount(page, original.get(key))
+                if raw is not None:
+                    outcome[key]["amount"] = _Amount(raw)
 
 
 class _Dumper(yaml.SafeDumper):
@@ -179,6 +198,10 @@ _Dumper.add_representer(list, lambda dumper, data: dumper.represent_sequence(
     "tag:yaml.org,2002:seq", data, flow_style=_plain(data)))
 _Dumper.add_representer(dict, lambda dumper, data: dumper.represent_mapping(
     "tag:yaml.org,2002:map", data.items(), flow_style=_plain(data.values()) and len(data) <= 3))
+
+
+_Dumper.add_representer(_Amount, lambda dumper, data: dumper.represent_scalar(
+    "tag:yaml.org,2002:float" if "." in data else "tag:yaml.org,2002:int", str(data)))
 
 
 def _template(name: str) -> str:

@@ -13,20 +13,25 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
 import kb
+from kb import drafts
 from publish import render
 from kb.pages import language_of
 
-_knowledge: kb.Knowledge | None = None
+_loaded: kb.Knowledge | None = None      # everything, as kb check saw it
+_knowledge: kb.Knowledge | None = None   # what this build shows (without drafts unless a preview)
+_hidden: set = set()  # draft pages a public build leaves out (kb/drafts.py)
 
 
 def on_config(config):
-    global _knowledge
+    global _loaded, _knowledge, _hidden
     root = Path(config.config_file_path).parent
-    if _knowledge is None or _knowledge.root != root.resolve():
-        _knowledge = kb.load(root)
-    if _knowledge.problems:
-        listing = "\n".join(f"  {p}" for p in _knowledge.problems)
-        raise PluginError(f"The content has {len(_knowledge.problems)} problem(s); run 'kb check' for details:\n{listing}")
+    if _loaded is None or _loaded.root != root.resolve():
+        _loaded = kb.load(root)
+    if _loaded.problems:
+        listing = "\n".join(f"  {p}" for p in _loaded.problems)
+        raise PluginError(f"The content has {len(_loaded.problems)} problem(s); run 'kb check' for details:\n{listing}")
+    _hidden = set() if drafts.is_preview() else drafts.hidden_rels(_loaded)
+    _knowledge = drafts.view(_loaded, drafts.is_preview())
     return config
 
 
@@ -36,6 +41,8 @@ def on_files(files, config):
     for page in _knowledge.pages:
         if page.generated_from:
             files.append(File(page.rel, config.docs_dir, config.site_dir, config.use_directory_urls))
+    for file in [f for f in files if f.src_uri in _hidden]:
+        files.remove(file)
     return files
 
 
@@ -51,7 +58,8 @@ def _generated_sources() -> dict:
 def on_page_markdown(markdown, page, config, files):
     rel = page.file.src_uri
     lang = language_of(rel) or config.theme.get("language", "nl")
-    return render.expand(_knowledge, rel, lang, markdown)
+    markdown = render.expand(_knowledge, rel, lang, markdown)
+    return drafts.BANNER[lang] + markdown if drafts.is_preview() else markdown
 
 
 # Python-Markdown's footnote and permalink titles are set once for the whole build; translate

@@ -7,8 +7,10 @@
 """
 from __future__ import annotations
 
+import difflib
 import posixpath
 import re
+from datetime import date
 
 from markupsafe import escape
 
@@ -46,6 +48,23 @@ WORDS = {
         "all_versions": "Alle versies van deze standaard en hun geschiedenis: {link}.",
         "feed": "Volg nieuwe en gewijzigde standaarden via de Atom-feed",
         "all_standards": "Alle standaarden",
+        "adopted_by": "Vastgesteld door", "decision": "Besluit", "withdrawn_reason": "Reden van intrekking",
+        "consultation_url": "Reageren", "fingerprint": "Vingerafdruk (sha256)",
+        "fingerprint_note": "Noem in een contract de versie én deze vingerafdruk: zo staat vast welke tekst is afgesproken.",
+        "adopted_future": ("Vastgesteld – geldt vanaf {effective}", "Versie {v} is vastgesteld door {adopted_by} ({decision}) en geldt vanaf {effective}."),
+        "adopted_now": "Vastgesteld door {adopted_by} ({decision}), geldt sinds {effective}.",
+        "until_then": "Tot die datum geldt {link}.",
+        "superseded_future": ("Vervangen per {date} – geldt tot dan", "Versie {v} is vervangen door {successor}, die geldt vanaf {date}. Tot die datum geldt versie {v} nog."),
+        "superseded_since": "Versie {v} is vervangen door {successor}, die geldt sinds {date}.",
+        "reason": "Reden: {reason}",
+        "respond": "Reageren kan via [{url}]({url}).",
+        "periods": "Welke versie geldt wanneer", "from": "Geldt vanaf", "until": "Tot", "open": "–",
+        "in_force_today": "Op {today} geldt {link}.", "none_in_force": "Op {today} geldt nog geen versie van deze standaard.",
+        "recorded": "Statuswijzigingen", "diff": "Verschillen met versie {v}", "no_version": "Van deze standaard is nog geen versie gepubliceerd.",
+        "standard_feed": "Volg deze standaard via de Atom-feed",
+        "examples_title": "Alleen voorbeelden",
+        "examples_text": "Alle standaarden hieronder zijn voorbeelden van Resultaatwijzer, geschreven op basis van de bron. "
+                         "Geen ministerie heeft ze vastgesteld. Hun status laat zien hoe de levenscyclus werkt.",
     },
     "en": {
         "standard": "Standard", "kind": "Kind", "status": "Status", "version": "Version", "owner": "Owner",
@@ -75,6 +94,23 @@ WORDS = {
         "all_versions": "All versions of this standard and their history: {link}.",
         "feed": "Follow new and changed standards in the Atom feed",
         "all_standards": "All standards",
+        "adopted_by": "Adopted by", "decision": "Decision", "withdrawn_reason": "Reason for withdrawal",
+        "consultation_url": "Respond", "fingerprint": "Fingerprint (sha256)",
+        "fingerprint_note": "In a contract, cite the version and this fingerprint: it fixes which text was agreed.",
+        "adopted_future": ("Adopted – in force from {effective}", "Version {v} was adopted by {adopted_by} ({decision}) and is in force from {effective}."),
+        "adopted_now": "Adopted by {adopted_by} ({decision}), in force since {effective}.",
+        "until_then": "Until that date, {link} is in force.",
+        "superseded_future": ("Superseded from {date} – in force until then", "Version {v} has been superseded by {successor}, which is in force from {date}. Until that date, version {v} is still in force."),
+        "superseded_since": "Version {v} has been superseded by {successor}, in force since {date}.",
+        "reason": "Reason: {reason}",
+        "respond": "Responses go to [{url}]({url}).",
+        "periods": "Which version is in force when", "from": "In force from", "until": "Until", "open": "–",
+        "in_force_today": "On {today}, {link} is in force.", "none_in_force": "On {today}, no version of this standard is in force yet.",
+        "recorded": "Status changes", "diff": "Differences from version {v}", "no_version": "No version of this standard has been published yet.",
+        "standard_feed": "Follow this standard in the Atom feed",
+        "examples_title": "Examples only",
+        "examples_text": "All standards below are examples from Resultaatwijzer, written from the source. No ministry "
+                         "has adopted them. Their status shows how the lifecycle works.",
     },
 }
 HEADING = re.compile(r"^(#{1,5})(\s)")
@@ -93,23 +129,49 @@ def _successor(kb, rel: str, standard, version, lang: str) -> str:
 
 
 def banner(kb, rel: str, standard, version, lang: str, extra: list[str] = ()) -> str:
-    """The status banner: its own admonition type per status (styled in extra.css)."""
+    """The status banner: its own admonition type per status (styled in extra.css). It says from
+    when a version is in force, so 'adopted' is not read as 'in force' before its effective date."""
     words, meta = WORDS[lang], version.meta_in(lang)
     status = meta.get("status", "draft")
     title, body = words["banner"][status]
+    today = date.today()
+    successor = _successor(kb, rel, standard, version, lang)
+    values = dict(v=version.number, owner=meta.get("owner", ""), effective=meta.get("effective", ""),
+                  successor=successor, adopted_by=meta.get("adopted_by", ""), decision=meta.get("decision", ""))
+    lines = [body.format(**values)]
+    if status == "adopted":
+        if version.effective and version.effective > today:
+            title, text = words["adopted_future"]
+            lines = [text.format(**values)]
+            before = standard.in_force(today)
+            if before is not None and before is not version:
+                lines[0] += " " + words["until_then"].format(link=link(rel, before.stem(), words["version_of"].format(v=before.number)))
+        else:
+            lines = [words["adopted_now"].format(**values)]
+        if meta.get("review"):
+            lines[0] += " " + words["review_by"].format(review=meta["review"])
+    if status == "superseded":
+        target, _ = model.resolve(model.collect(kb), standard, str(meta.get("superseded_by", "")))
+        when = target.effective if target is not None else None
+        if when and when > today:
+            title, text = words["superseded_future"]
+            values["date"] = when.isoformat()
+            lines = [text.format(**values)]
+        elif when:
+            lines = [words["superseded_since"].format(date=when.isoformat(), **values)]
+    if status == "withdrawn":
+        if successor:
+            lines[0] += " " + words["instead"].format(successor=successor)
+        if meta.get("withdrawn_reason"):
+            lines[0] += " " + words["reason"].format(reason=meta["withdrawn_reason"])
+    if status == "consultation" and meta.get("consultation_url"):
+        lines[0] += " " + words["respond"].format(url=meta["consultation_url"])
     if meta.get("example"):
         title += f" ({words['example']})"
-    successor = _successor(kb, rel, standard, version, lang)
-    lines = [body.format(v=version.number, owner=meta.get("owner", ""), effective=meta.get("effective", ""),
-                         successor=successor)]
-    if status == "adopted" and meta.get("review"):
-        lines[0] += " " + words["review_by"].format(review=meta["review"])
-    if status == "withdrawn" and successor:
-        lines[0] += " " + words["instead"].format(successor=successor)
     lines += list(extra)
     if meta.get("example"):
         lines.append(words["example_text"])
-    out = [f'!!! standard-{status} "{title.format(v=version.number)}"', ""]
+    out = [f'!!! standard-{status} "{title.format(**values)}"', ""]
     for line in lines:
         out += [f"    {line}", ""]
     return "\n".join(out)
@@ -123,14 +185,29 @@ def details(kb, rel: str, standard, version, lang: str) -> str:
         (words["status"], model.STATUS_NAMES[lang].get(meta.get("status"), meta.get("status", ""))),
         (words["version"], version.number),
         (words["owner"], meta.get("owner", "")),
+        (words["adopted_by"], meta.get("adopted_by", "")),
+        (words["decision"], meta.get("decision", "")),
         (words["effective"], meta.get("effective", "")),
         (words["review"], meta.get("review", "")),
         (words["supersedes"], _reference(kb, rel, standard, meta.get("supersedes"), lang)),
         (words["superseded_by"], _successor(kb, rel, standard, version, lang)),
+        (words["withdrawn_reason"], meta.get("withdrawn_reason", "")),
+        (words["consultation_url"], f"<{meta['consultation_url']}>" if meta.get("consultation_url") else ""),
+        (words["fingerprint"], f"`{fingerprint_of(version)}`" if version.status in FROZEN else ""),
     ]
     table = [f"| {words['field']} | {words['value']} |", "| --- | --- |"]
     table += [f"| **{label}** | {cell(str(value))} |" for label, value in rows if value]
-    return "\n".join(table) + "\n"
+    note = f"\n{words['fingerprint_note']}\n" if version.status in FROZEN else ""
+    return "\n".join(table) + "\n" + note
+
+
+FROZEN = ("adopted", "superseded", "withdrawn")
+
+
+def fingerprint_of(version) -> str:
+    from kb.standards_ledger import fingerprint  # the same function kb check compares with the ledger
+
+    return fingerprint(version)
 
 
 def _reference(kb, rel: str, standard, ref, lang: str) -> str:
@@ -158,14 +235,22 @@ def outcomes(version, lang: str) -> str:
         out += [f'!!! warning "{words["illustrative_title"]}"', "", f"    {words['illustrative_text']}", ""]
     out += [f"| {words['outcome']} | {words['definition']} | {words['evidence']} | {words['price']} | {words['cap']} |",
             "| --- | --- | --- | ---: | ---: |"]
+    page = version.pages.get(lang) or version.page
     for outcome in items:
         mark = f" ({words['illustrative']})" if outcome.get("illustrative") else ""
-        price = money(outcome.get("price"), lang) + mark if outcome.get("price") else ""
-        cap = money(outcome.get("cap"), lang) + mark if outcome.get("cap") else ""
+        price = money(_exact(page, outcome.get("price")), lang) + mark if outcome.get("price") else ""
+        cap = money(_exact(page, outcome.get("cap")), lang) + mark if outcome.get("cap") else ""
         out.append("| " + " | ".join(cell(v) for v in [
             f"`{outcome.get('id', '')}`", str(outcome.get("definition", "")), str(outcome.get("evidence", "")),
             price, cap]) + " |")
     return "\n".join(out) + "\n"
+
+
+def _exact(page, value) -> dict | None:
+    """An amount as written (a Decimal, never a float) with its currency, for the money formatter."""
+    if not isinstance(value, dict):
+        return None
+    return {"amount": model.exact_amount(page, value), "currency": value.get("currency")}
 
 
 def version_body(kb, rel: str, version, lang: str) -> str:
@@ -192,18 +277,75 @@ def version_body(kb, rel: str, version, lang: str) -> str:
 
 
 def history(kb, rel: str, standard, lang: str) -> str:
-    words = WORDS[lang]
-    rows = [f"| {words['version']} | {words['status']} | {words['effective']} | {words['changes']} |",
-            "| --- | --- | --- | --- |"]
+    """Every version with its status changes as the ledger recorded them, newest version first."""
+    from kb.standards_ledger import history as recorded
+
+    words, names = WORDS[lang], model.STATUS_NAMES[lang]
+    rows = [f"| {words['version']} | {words['status']} | {words['recorded']} | {words['effective']} | {words['changes']} |",
+            "| --- | --- | --- | --- | --- |"]
     for version in reversed(standard.versions):
         meta = version.meta_in(lang)
         label = link(rel, version.stem(), version.number)
         if version is standard.current:
             label += f" ({words['current']})"
+        changes = "; ".join(f"{names.get(h['status'], h['status']).lower()} {h['date']}"
+                            for h in recorded(kb, standard.id, version.number)) or "–"
         rows.append("| " + " | ".join(cell(str(v)) for v in [
-            label, model.STATUS_NAMES[lang].get(meta.get("status"), meta.get("status", "")),
+            label, names.get(meta.get("status"), meta.get("status", "")), changes,
             meta.get("effective", "–"), meta.get("changes", "")]) + " |")
     return "\n".join(rows) + "\n"
+
+
+def periods(kb, rel: str, standard, lang: str) -> str:
+    """Which version is in force on which day: the decided versions with their periods."""
+    words, found = WORDS[lang], standard.periods()
+    if not found:
+        return ""
+    rows = [f"| {words['version']} | {words['from']} | {words['until']} |", "| --- | --- | --- |"]
+    for version, start, end in reversed(found):
+        rows.append(f"| {link(rel, version.stem(), version.number)} | {start.isoformat()} | {end.isoformat() if end else words['open']} |")
+    today = date.today()
+    now = standard.in_force(today)
+    line = (words["in_force_today"].format(today=today.isoformat(), link=link(rel, now.stem(), words["version_of"].format(v=now.number)))
+            if now else words["none_in_force"].format(today=today.isoformat()))
+    return "\n".join(rows) + "\n\n" + line + "\n"
+
+
+def _normative_lines(version, lang: str) -> list[str]:
+    """A version as lines to compare: its fields and amounts, then its text."""
+    from kb.standards_ledger import body  # the text exactly as the fingerprint reads it
+
+    page = version.pages.get(lang) or version.page
+    meta = page.meta["standard"]
+    # Lifecycle fields (status, dates, decision) differ between any two versions: the diff shows terms.
+    lines = [f"{key}: {meta[key]}" for key in ("kind", "owner") if meta.get(key)]
+    for outcome in meta.get("outcomes") or []:
+        if isinstance(outcome, dict):
+            lines.append(f"outcome {outcome.get('id')}:")
+            for key in ("definition", "evidence"):
+                lines.append(f"  {key}: {outcome.get(key, '')}")
+            for key in ("price", "cap"):
+                value = _exact(page, outcome.get(key))
+                if value:
+                    lines.append(f"  {key}: {value['amount']} {value['currency']}")
+    return lines + [""] + [line for line in body(page).split("\n")
+                           if not BLOCK.match(line.strip()) and not line.startswith("# ")]
+
+
+def differences(kb, rel: str, standard, version, lang: str) -> str:
+    """What changed since the previous version, as a unified diff in a collapsible box."""
+    older = [v for v in standard.versions if v.key < version.key]
+    if not older:
+        return ""
+    previous = older[-1]
+    diff = list(difflib.unified_diff(_normative_lines(previous, lang), _normative_lines(version, lang),
+                                     fromfile=previous.number, tofile=version.number, lineterm="", n=1))
+    if not diff:
+        return ""
+    fence = "`" * max(4, max(len(m) for m in re.findall(r"`+", "\n".join(diff)) or [""]) + 1)
+    out = [f'??? note "{WORDS[lang]["diff"].format(v=previous.number)}"', "", f"    {fence}diff"]
+    out += [f"    {line}" for line in diff]
+    return "\n".join(out + [f"    {fence}", ""]) + "\n"
 
 
 # --- the blocks ------------------------------------------------------------------------
@@ -212,7 +354,7 @@ def standard_page(kb, arg, lang, rel) -> str:
     words = WORDS[lang]
     standard = model.collect(kb).get(arg)
     if standard is None or standard.current is None:
-        return ""
+        return f'!!! info "{words["no_version"]}"\n'  # only drafts, which the public build leaves out
     current = standard.current
     newer = [v for v in standard.versions if v.key > current.key]
     extra = []
@@ -224,8 +366,12 @@ def standard_page(kb, arg, lang, rel) -> str:
     table = outcomes(current, lang)
     if table:
         parts += [f"## {words['outcomes']}", "", table]
+    table = periods(kb, rel, standard, lang)
+    if table:
+        parts += [f"## {words['periods']}", "", table]
     parts += [f"## {words['text'].format(v=current.number)}", "", version_body(kb, rel, current, lang),
-              f"## {words['history']}", "", history(kb, rel, standard, lang)]
+              f"## {words['history']}", "", history(kb, rel, standard, lang),
+              f'<p class="rw-feed"><a href="feed.xml" type="application/atom+xml">{escape(words["standard_feed"])}</a></p>', ""]
     return "\n".join(parts)
 
 
@@ -243,6 +389,7 @@ def standard_version(kb, arg, lang, rel) -> str:
     table = outcomes(version, lang)
     if table:
         parts.append(table)
+    parts.append(differences(kb, rel, standard, version, lang))
     return "\n".join(parts)
 
 
@@ -276,7 +423,12 @@ def register(kb, arg, lang, rel) -> str:
                     + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
     head = [words[k] for k in ("standard", "kind", "status", "version", "owner", "effective", "review")]
     feed = _href(rel, lang, "/" + feed_path(lang))
-    return ('<table class="rw-table" data-filter="kind status" data-sort>\n'
+    # The warning stands only while every standard is one of Resultaatwijzer's own examples.
+    warning = ""
+    if found and all(s.current.meta.get("example") for s in found):
+        warning = (f'<div class="admonition warning"><p class="admonition-title">{escape(words["examples_title"])}</p>'
+                   f'<p>{escape(words["examples_text"])}</p></div>\n\n')
+    return (warning + '<table class="rw-table" data-filter="kind status" data-sort>\n'
             f"<caption>{escape(words['all_standards'])} ({len(found)})</caption>\n"
             "<thead><tr>" + "".join(f'<th scope="col">{escape(h)}</th>' for h in head) + "</tr></thead>\n"
             "<tbody>\n" + "\n".join(rows) + "\n</tbody>\n</table>\n\n"

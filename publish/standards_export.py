@@ -9,10 +9,12 @@ Written from the same knowledge as the site, so the API always matches the publi
 from __future__ import annotations
 
 import json
+from datetime import date
 from pathlib import Path
 
 from kb import standards as model
-from kb.pages import LANGUAGES, page_url
+from kb import standards_ledger as ledger
+from kb.pages import BLOCK, LANGUAGES, page_url
 from publish.standards_feed import write_feeds
 
 FILE = "standards.json"
@@ -22,8 +24,17 @@ def _texts(version, key: str) -> dict:
     return {lang: version.meta_in(lang).get(key) for lang in LANGUAGES}
 
 
+def _money(page, value) -> dict | None:
+    """An amount as an exact decimal string, as written ("1250.50"), never a binary float."""
+    if not isinstance(value, dict):
+        return None
+    amount = model.exact_amount(page, value)
+    return {"amount": str(amount) if amount is not None else None, "currency": value.get("currency")}
+
+
 def _outcomes(version) -> list[dict]:
     by_lang = {lang: [o for o in version.meta_in(lang).get("outcomes") or [] if isinstance(o, dict)] for lang in LANGUAGES}
+    page = version.pages.get("nl") or version.page
     out = []
     for index, outcome in enumerate(by_lang["nl"]):
         other = by_lang["en"][index] if index < len(by_lang["en"]) else outcome
@@ -31,11 +42,18 @@ def _outcomes(version) -> list[dict]:
             "id": outcome.get("id"),
             "definition": {"nl": outcome.get("definition"), "en": other.get("definition")},
             "evidence": {"nl": outcome.get("evidence"), "en": other.get("evidence")},
-            "price": dict(outcome["price"]) if outcome.get("price") else None,
-            "cap": dict(outcome["cap"]) if outcome.get("cap") else None,
+            "price": _money(page, outcome.get("price")),
+            "cap": _money(page, outcome.get("cap")),
             "illustrative": bool(outcome.get("illustrative")),
         })
     return out
+
+
+def _text(version, lang: str) -> str:
+    """The version's Markdown as written, without the banner line the site generates."""
+    page = version.pages.get(lang) or version.page
+    lines = ledger.body(page).split("\n")
+    return "\n".join(line for line in lines if not BLOCK.match(line.strip())).replace("\n\n\n", "\n\n").strip() + "\n"
 
 
 def as_data(kb) -> dict:
@@ -54,9 +72,16 @@ def as_data(kb) -> dict:
                 "review": meta.get("review"),
                 "supersedes": meta.get("supersedes"),
                 "superseded_by": meta.get("superseded_by"),
+                "adopted_by": meta.get("adopted_by"),
+                "decision": _texts(version, "decision"),
+                "withdrawn_reason": _texts(version, "withdrawn_reason"),
+                "consultation_url": meta.get("consultation_url"),
                 "changes": _texts(version, "changes"),
                 "url": {lang: page_url(version.stem(), lang) for lang in LANGUAGES},
+                "fingerprint": ledger.fingerprint(version) if version.status in ledger.FROZEN else None,
+                "history": ledger.history(kb, standard.id, version.number),
                 "outcomes": _outcomes(version),
+                "text": {lang: _text(version, lang) for lang in LANGUAGES},
             })
         found.append({
             "id": standard.id,
@@ -65,6 +90,7 @@ def as_data(kb) -> dict:
             "url": {lang: page_url(standard.stem(), lang) for lang in LANGUAGES},
             "example": bool(standard.current.meta.get("example")),
             "current_version": standard.current.number,
+            "in_force_version": getattr(standard.in_force(date.today()), "number", None),
             "versions": versions,
         })
     return {"standards": found}

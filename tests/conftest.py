@@ -65,10 +65,19 @@ def client_for(app):
 
 
 @pytest.fixture(scope="session")
-def knowledge():
+def all_knowledge():
+    """All content as `kb check` sees it, draft versions of standards included."""
     import kb
 
     return kb.load(ROOT)
+
+
+@pytest.fixture(scope="session")
+def knowledge(all_knowledge):
+    """The content as the public build publishes it: without draft versions of standards."""
+    from kb import drafts
+
+    return drafts.public_view(all_knowledge)
 
 
 @pytest.fixture

@@ -111,7 +111,7 @@ def test_invalid_yaml_names_the_line(project_copy):
     result = kb_check(project_copy)
     assert result.returncode == 1
     line = line_of(cases, "Enschede: Twente")
-    assert f"kb/data/cases.yml:{line}: this is not valid YAML" in result.stderr
+    assert f"kb/data/cases.yml:{line}: deze tekst bevat een dubbele punt: zet de hele tekst tussen aanhalingstekens" in result.stderr
 
 
 def test_schema_error_in_data_names_the_line(project_copy):
