@@ -244,8 +244,9 @@ def status_of(kb, page: Page) -> str | None:
 
 # --- the checks -----------------------------------------------------------------------
 
-def check_standards(kb) -> list[Problem]:
-    """Every problem with the standards; a past review date goes to kb.warnings instead."""
+def check_standards(kb) -> tuple[list[Problem], set]:
+    """Every problem with the standards (a past review date goes to kb.warnings instead), and the
+    versions whose `standard:` part breaks the schema (the ledger check skips those)."""
     problems: list[Problem] = []
     invalid: set = set()  # versions (id, number) whose `standard:` part breaks the schema
     for page in kb.pages:
@@ -258,10 +259,7 @@ def check_standards(kb) -> list[Problem]:
     standards = collect(kb)
     for standard in standards.values():
         problems += _check_standard(kb, standard, standards, invalid)
-    from kb import standards_ledger  # the ledger builds on this module's model
-    # "Record it with kb ledger" is the last step: it is only said once the standards are right.
-    problems += standards_ledger.check(kb, standards, invalid, quiet=bool(problems))
-    return problems
+    return problems, invalid
 
 
 def _file(kb, page: Page) -> str:

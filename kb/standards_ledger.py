@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import sys
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -23,6 +22,7 @@ from kb import yamlio
 from kb.messages import say
 from kb.pages import LANGUAGES
 from kb.problems import Problem
+from kb.schema import schema_problems
 
 LEDGER = "kb/data/standards-ledger.yml"
 PUBLIC = ("consultation", "adopted", "superseded", "withdrawn")
@@ -104,8 +104,6 @@ def path_of(kb) -> Path:
 
 def read(kb) -> tuple[dict, list[Problem]]:
     """The ledger's entries by (standard id, version), and any problem with the file itself."""
-    from kb.checks import schema_problems
-
     path = path_of(kb)
     if not path.exists():
         return {}, []
@@ -200,69 +198,3 @@ def recorded_fingerprint(kb, standard_id: str, number: str) -> str | None:
         kb._ledger_entries = read(kb)[0]
     entry = kb._ledger_entries.get((standard_id, number))
     return entry.get("fingerprint") if entry else None
-
-
-# --- writing: `kb ledger` ---------------------------------------------------------------------
-
-def update(root: Path, today: date | None = None) -> tuple[list[str], list[Problem]]:
-    """Record every public status not in the ledger yet. Refuses (records nothing) while kb check
-    finds any other problem, so a changed frozen version can never be recorded."""
-    from kb import load
-
-    knowledge = load(root)
-    pending = getattr(knowledge, "ledger_pending", {})
-    blocking = [p for p in knowledge.problems if p not in pending]
-    if blocking:
-        return [], blocking
-    if not pending:
-        return [], []
-    day = (today or date.today()).isoformat()
-    entries, _ = read(knowledge)
-    standards = model.collect(knowledge)
-    done = []
-    for standard_id, number, status in sorted(set(pending.values()), key=lambda p: (p[0], model.version_key(p[1]))):
-        version = standards[standard_id].version(number)
-        entry = entries.setdefault((standard_id, number), {"standard": standard_id, "version": number, "history": []})
-        entry["history"] = list(entry["history"]) + [{"status": status, "date": day}]
-        if status in FROZEN and not entry.get("fingerprint"):
-            entry["fingerprint"] = fingerprint(version)
-            entry["parts"] = part_hashes(version)
-        done.append(say("ledger_recorded", id=standard_id, number=number, status=status, date=day))
-    write(knowledge.root / LEDGER, entries)
-    return done, []
-
-
-def write(path: Path, entries: dict) -> None:
-    lines = [HEADER.rstrip("\n"), "versions:"]
-    for key in sorted(entries, key=lambda k: (k[0], model.version_key(k[1]) or (0, 0, 0))):
-        entry = entries[key]
-        lines += [f"  - standard: {entry['standard']}", f"    version: {entry['version']}"]
-        if entry.get("fingerprint"):
-            lines.append(f"    fingerprint: \"{entry['fingerprint']}\"")
-            lines.append("    parts:")
-            lines += [f"      {name}: \"{value}\"" for name, value in sorted(entry["parts"].items())]
-        lines.append("    history:")
-        lines += [f"      - {{status: {item['status']}, date: {item['date']}}}" for item in entry["history"]]
-    if not entries:
-        lines[-1] = "versions: []"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-
-
-def add_arguments(parser) -> None:
-    parser.add_argument("path", nargs="?", default=".", help="the project folder (default: current folder)")
-    parser.add_argument("--lang", choices=("nl", "en"), default="nl", help="language of the messages (default: nl)")
-
-
-def run(args) -> int:
-    done, problems = update(Path(args.path))
-    if problems:
-        print(say("ledger_refused"), file=sys.stderr)
-        for problem in problems:
-            print(problem, file=sys.stderr)
-        return 1
-    for line in done:
-        print(line)
-    if not done:
-        print(say("ledger_nothing"))
-    return 0

@@ -7,7 +7,8 @@ from publish.check_citations import check_citations
 
 
 def all_problems(knowledge) -> list[Problem]:
-    problems = list(knowledge.problems)
-    if not any(p.file == "docs" for p in problems):  # without pages there is nothing to render
-        problems += check_citations(knowledge)
-    return sorted(problems, key=lambda p: (p.file, p.line or 0, p.message))
+    # The rendered pages are only checked once the content itself is right: a broken value would
+    # otherwise also show up as footnotes that went missing (one message per mistake).
+    if knowledge.problems:
+        return list(knowledge.problems)
+    return sorted(check_citations(knowledge), key=lambda p: (p.file, p.line or 0, p.message))

@@ -4,7 +4,7 @@
     kb build [PATH]   check, then build the site and search index into build/ and swap them in
     kb new standard ID --kind K --title-nl T --title-en T    start a standard (see publish/new.py)
     kb new version ID [--major|--minor|--patch]              start its next version
-    kb ledger [PATH]  record newly published versions of standards (see kb/standards_ledger.py)
+    kb ledger [PATH]  record newly published versions of standards (see publish/ledger.py)
     --lang en         messages in English (Dutch by default); kb build --preview: drafts too
 """
 from __future__ import annotations
@@ -32,15 +32,15 @@ def main(argv: list[str] | None = None) -> int:
         command.add_argument("--lang", choices=("nl", "en"), default="nl", help="language of the messages (default: nl)")
     from publish import new  # `kb new standard` and `kb new version`
     new.add_arguments(commands.add_parser("new", help="start a standard or a new version of one from a template"))
-    from kb import standards_ledger  # `kb ledger`
-    standards_ledger.add_arguments(commands.add_parser("ledger", help="record newly published versions of standards"))
+    from publish import ledger  # `kb ledger`
+    ledger.add_arguments(commands.add_parser("ledger", help="record newly published versions of standards"))
     args = parser.parse_args(argv)
     from kb import messages
     messages.set_language(getattr(args, "lang", "nl"))
     if args.command == "new":
         return new.run(args)
     if args.command == "ledger":
-        return standards_ledger.run(args)
+        return ledger.run(args)
 
     root = Path(args.path)
     if not (root / "docs").is_dir() and not (root / "kb" / "data").is_dir():

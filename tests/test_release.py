@@ -152,3 +152,4 @@ def test_a_sitemap_only_with_the_public_address(build_dir, tmp_path):
     locations = re.findall(r"<loc>(.*?)</loc>", sitemap)
     assert locations and all(loc.startswith("https://resultaatwijzer.example/") for loc in locations)
     assert "None" not in sitemap
+    assert "evaluatie-onafhankelijk/0.1.0" not in sitemap  # a draft is not published, nor listed

@@ -11,6 +11,7 @@ import pytest
 
 import kb
 from kb import messages, standards, standards_ledger
+from publish import ledger
 from tests.conftest import ROOT
 from tests.test_kb_check import edit, line_of
 
@@ -191,7 +192,7 @@ def test_a_price_change_in_an_adopted_rate_card_is_refused(project_copy):
     """The issue's story: 1250.50 adopted and published, then changed in place to 1400."""
     both(project_copy, f"{RATE_CARD}/0.1.0", "price: {amount: 1000, currency: EUR}", "price: {amount: 1250.50, currency: EUR}")
     adopt_rate_card(project_copy)
-    done, blocking = standards_ledger.update(project_copy)
+    done, blocking = ledger.update(project_copy)
     assert blocking == [] and any("tarievenkaart-duurzaam-werk 0.1.0: adopted" in line for line in done)
     assert problems(project_copy) == []
     both(project_copy, f"{RATE_CARD}/0.1.0", "price: {amount: 1250.50, currency: EUR}", "price: {amount: 1400, currency: EUR}")
@@ -199,7 +200,7 @@ def test_a_price_change_in_an_adopted_rate_card_is_refused(project_copy):
     refused(project_copy, f"{RATE_CARD}/0.1.0.nl.md:{line}: versie 0.1.0 van 'tarievenkaart-duurzaam-werk' is gepubliceerd "
                           "als 'adopted' en ligt vast", "maar 'outcomes' is veranderd", count=1)
     # kb ledger never records a changed frozen version.
-    done, blocking = standards_ledger.update(project_copy)
+    done, blocking = ledger.update(project_copy)
     assert done == [] and blocking
 
 
@@ -254,7 +255,7 @@ def test_adopting_needs_who_and_which_decision(project_copy):
 
 def test_a_past_review_date_is_a_warning_not_an_error(project_copy):
     adopt_rate_card(project_copy, effective="2020-01-01", review="2021-01-01")
-    done, blocking = standards_ledger.update(project_copy)
+    done, blocking = ledger.update(project_copy)
     assert blocking == [] and done
     knowledge = kb.load(project_copy)
     assert knowledge.problems == []

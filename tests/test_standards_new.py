@@ -191,7 +191,6 @@ def test_a_consultation_draft_becomes_1_0_0(capsys, project_copy):
 
 
 def render_version(project: Path, standard_id: str, number: str, lang: str = "nl") -> str:
-    from kb import render  # noqa: F401  (loads the standard blocks in order)
     from publish import standard_blocks
 
     return standard_blocks.standard_version(kb.load(project), None, lang, f"standaarden/{standard_id}/{number}.{lang}.md")
