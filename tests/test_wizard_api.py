@@ -8,6 +8,7 @@ import requests
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from tests.conftest import client_for
 from tests.test_wizard_scenarios import SCENARIOS
 from wizard.answers import MAX_NUMBER
 
@@ -41,7 +42,7 @@ def client(build_dir):
     that need a real socket (chunked bodies, the size limit)."""
     from server import create_app
 
-    return create_app(build_dir).test_client()
+    return client_for(create_app(build_dir))
 
 
 def post(target, body, **kwargs):
