@@ -92,6 +92,8 @@ def check_all(kb) -> list[Problem]:
     problems += check_wizard(kb)
     from kb.standards import check_standards  # late import: it uses this module's helpers
     problems += check_standards(kb)
+    from kb.check_search import check_search  # the site search's own data (kb/data/search.yml)
+    problems += check_search(kb)
     return problems
 
 

@@ -17,19 +17,27 @@ def concept_groups(glossary: list[dict]) -> dict[str, list[str]]:
     return groups
 
 
-def _pattern(names: list[str]) -> re.Pattern:
+def _pattern(names: list[str], plurals: bool) -> re.Pattern:
     alternatives = "|".join(re.escape(name.lower()) for name in names)
-    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])")
+    # In a query a plural or possessive still names the term (SIBs, SIB's, impact bonds); the
+    # index tags only the names as written, so "outcomes" in a text is not a definition of "outcome".
+    ending = "(?:'s|’s|s)?" if plurals else ""
+    return re.compile(rf"(?<![\w-])(?:{alternatives}){ending}(?![\w-])")
 
 
 class ConceptMatcher:
-    def __init__(self, groups: dict[str, list[str]]):
+    def __init__(self, groups: dict[str, list[str]], plurals: bool = False):
         self.groups = groups
-        self.patterns = {concept: _pattern(names) for concept, names in groups.items() if names}
+        self.patterns = {concept: _pattern(names, plurals) for concept, names in groups.items() if names}
 
     def concepts_in(self, text: str) -> list[str]:
         lowered = text.lower()
         return [concept for concept, pattern in self.patterns.items() if pattern.search(lowered)]
+
+    def position(self, concept: str, text: str) -> int:
+        """Where in the text the concept is first named (for 'the first term a question names')."""
+        found = self.patterns[concept].search(text.lower())
+        return found.start() if found else len(text)
 
     def named_by(self, text: str) -> str | None:
         """The concept whose name is the whole text ("SIB", "impact bond"), if any."""

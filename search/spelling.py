@@ -9,6 +9,7 @@ from bisect import bisect_left
 from collections import defaultdict
 
 MAX_EDITS = 2
+SHORT_WORD = 6  # a word this short gets one edit: two would turn too many real words into others
 
 
 class Speller:
@@ -28,14 +29,15 @@ class Speller:
         return position < len(self.sorted) and self.sorted[position].startswith(prefix)
 
     def suggest(self, word: str) -> str | None:
+        limit = 1 if len(word) <= SHORT_WORD else MAX_EDITS
         best, best_key = None, None
         # Typos rarely hit the first letter; transposing the first two is covered by the second bucket.
         candidates = self.buckets.get(word[0], []) + (self.buckets.get(word[1], []) if len(word) > 1 else [])
         for candidate in candidates:
-            if abs(len(candidate) - len(word)) > MAX_EDITS:
+            if abs(len(candidate) - len(word)) > limit:
                 continue
-            distance = edit_distance(word, candidate, MAX_EDITS)
-            if distance <= MAX_EDITS:
+            distance = edit_distance(word, candidate, limit)
+            if distance <= limit:
                 key = (distance, -self.frequencies[candidate], candidate)
                 if best_key is None or key < best_key:
                     best, best_key = candidate, key
