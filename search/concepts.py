@@ -18,7 +18,8 @@ def concept_groups(glossary: list[dict]) -> dict[str, list[str]]:
 
 
 def _pattern(names: list[str], plurals: bool) -> re.Pattern:
-    alternatives = "|".join(re.escape(name.lower()) for name in names)
+    # A hyphen and a space are the same to a searcher: "pay for success" names "pay-for-success".
+    alternatives = "|".join(re.escape(name.lower()).replace(r"\-", r"[-\s]") for name in names)
     # In a query a plural or possessive still names the term (SIBs, SIB's, impact bonds); the
     # index tags only the names as written, so "outcomes" in a text is not a definition of "outcome".
     ending = "(?:'s|’s|s)?" if plurals else ""
