@@ -19,7 +19,7 @@ from whoosh.query import Or, Prefix, Term
 
 from search.analysis import spelling_analyzer
 from search.concepts import ConceptMatcher
-from search.snippets import make_matcher, snippet as make_snippet
+from search.snippets import SCAN_CHARS, fold, make_matcher, snippet as make_snippet
 from search.spelling import Speller
 from search.understanding import QueryUnderstanding, prepare
 
@@ -87,7 +87,12 @@ class SearchIndex:
             self.spellers = {lang: self._speller(ix) for lang, ix in self.indexes.items()}
             self.known = {lang: self._content_terms(ix) | self.understanding.known_words(lang)
                           for lang, ix in self.indexes.items()}
-            self.lead_urls = {lang: self._lead_urls(ix) for lang, ix in self.indexes.items()}
+            self.stored = {lang: self._stored(ix) for lang, ix in self.indexes.items()}
+            # docnum -> (page id, is the page's opening section, page type): all that ranking needs
+            self.doc_tables = {lang: {docnum: (f["page_id"], "#" not in f["url"], f["type"]) for docnum, f in stored.items()}
+                               for lang, stored in self.stored.items()}
+            self.lead_docs = {lang: {page: docnum for docnum, (page, lead, _) in table.items() if lead}
+                              for lang, table in self.doc_tables.items()}
         except Exception as error:  # any unreadable index is reported the same way
             raise IndexUnavailable(f"the search index cannot be opened ({type(error).__name__}: {error})") from None
         self._local = threading.local()
@@ -104,10 +109,14 @@ class SearchIndex:
             return {t.decode() if isinstance(t, bytes) else t for t in reader.field_terms("content")}
 
     @staticmethod
-    def _lead_urls(ix) -> dict[str, str]:
-        """page id -> the address of its opening section (the whole page)."""
+    def _stored(ix) -> dict[int, dict]:
+        """docnum -> stored fields, read once: decompressing them per query cost as much as the search.
+        A knowledge base is small enough to keep them in memory (a few MB even at 10x today's size)."""
         with ix.reader() as reader:
-            return {fields["page_id"]: fields["url"] for fields in reader.all_stored_fields() if "#" not in fields["url"]}
+            stored = {docnum: fields for docnum, fields in reader.iter_docs()}
+        for fields in stored.values():
+            fields["_folded"] = fold(fields["body"][:SCAN_CHARS])  # for snippets
+        return stored
 
     @staticmethod
     def _speller(ix) -> Speller:
@@ -178,7 +187,7 @@ class SearchIndex:
             return results
         # The query as typed is searched first. A correction (a word the site does not know,
         # close to one it does) is only offered, unless the typed words find nothing at all.
-        results = self._run(text, lang, limit, page_type)
+        results = self._run(text, lang, limit, page_type, understood)
         correction = self.correct(text, lang) if correct else None
         if results.total == 0 and correction:
             fixed = self._run(correction, lang, limit, page_type)
@@ -195,9 +204,9 @@ class SearchIndex:
         results.took_ms = round((time.perf_counter() - started) * 1000, 2)
         return results
 
-    def _run(self, text: str, lang: str, limit: int, page_type: str | None) -> Results:
+    def _run(self, text: str, lang: str, limit: int, page_type: str | None, understood=None) -> Results:
         results = Results(query=text, lang=lang, total=0)
-        understood = self.understanding.understand(text, lang)
+        understood = understood or self.understanding.understand(text, lang)
         results.understood = list(dict.fromkeys(understood.signals))
         query = self.build_query(text, lang, understood)
         if query is None:
@@ -211,19 +220,22 @@ class SearchIndex:
         results.total = len(found)
         if not results.total:
             return results
-        ranked = self._rank(found, understood, searcher, lang, page_type)
+        # Ranking reads the small per-document table; stored fields (decompressed, costly) are
+        # read only for the sections that are shown.
+        table = self.doc_tables[lang]
         matches = make_matcher(self._terms(understood.words, lang), cached_stemmer(lang))
         per_page: dict[str, int] = {}
-        for score, fields in ranked:
-            per_page[fields["page_id"]] = per_page.get(fields["page_id"], 0) + 1
-            if per_page[fields["page_id"]] > PER_PAGE:
+        for score, docnum in self._rank(found.top_n, understood, lang, page_type):
+            page = table[docnum][0]
+            per_page[page] = per_page.get(page, 0) + 1
+            if per_page[page] > PER_PAGE:
                 continue
             if len(results.hits) == limit:
                 break
-            results.hits.append(self._hit(fields, lang, score, matches))
+            results.hits.append(self._hit(self.stored[lang][docnum], lang, score, matches))
         return results
 
-    def _rank(self, found, understood, searcher, lang: str, page_type: str | None) -> list[tuple[float, dict]]:
+    def _rank(self, top_n, understood, lang: str, page_type: str | None) -> list[tuple[float, int]]:
         """Pinned pages first (their opening section leading), then favoured pages, then by score.
 
         A favoured page (a country or facet the query names) is lifted by a share of the best
@@ -231,42 +243,41 @@ class SearchIndex:
         """
         pin = {page: rank for rank, page in enumerate(understood.pinned)}
         favoured, weighted, types = understood.favoured, understood.weighted, understood.types
-        top = found.top_n[0][0] if found.top_n else 1.0
+        table = self.doc_tables[lang]
+        top = top_n[0][0] if top_n else 1.0
         rows, seen = [], set()
 
-        def add(fields, raw: float) -> None:
-            page, lead = fields["page_id"], "#" not in fields["url"]
-            score = raw * weighted.get(page, 1.0) * types.get(fields["type"], 1.0)
+        def add(docnum: int, raw: float) -> None:
+            page, lead, page_kind = table[docnum]
+            score = raw * weighted.get(page, 1.0) * types.get(page_kind, 1.0)
             if page in favoured:
                 score += top * (favoured[page] - 1) * (1.0 if lead else 0.5)
-            rows.append(((pin.get(page, len(pin)), 0 if lead and page in pin else 1, -score), score, fields))
-            seen.add(fields["url"])
+            rows.append(((pin.get(page, len(pin)), 0 if lead and page in pin else 1, -score), score, docnum))
+            seen.add(docnum)
 
-        for hit in found:
-            add(hit.fields(), hit.score)
+        for raw, docnum in top_n:
+            add(docnum, raw)
         # A pinned or favoured page's opening section is shown even when none of its words matched.
         for page in list(pin) + list(favoured):
-            url = self.lead_urls[lang].get(page)
-            if url and url not in seen:
-                fields = searcher.document(key=url)
-                if fields and (not page_type or fields["type"] == page_type):
-                    add(fields, 0.0)
+            docnum = self.lead_docs[lang].get(page)
+            if docnum is not None and docnum not in seen and (not page_type or table[docnum][2] == page_type):
+                add(docnum, 0.0)
         rows.sort(key=lambda row: row[0])
-        return [(score, fields) for _, score, fields in rows]
+        return [(score, docnum) for _, score, docnum in rows]
 
     @staticmethod
     def _hit(fields: dict, lang: str, score: float, matches) -> Hit:
         return Hit(title=fields["title"], heading=fields.get("heading", ""), url=fields["url"],
-                   snippet=make_snippet(fields["body"], matches), type=fields["type"], lang=lang,
+                   snippet=make_snippet(fields["body"], matches, fields.get("_folded")), type=fields["type"], lang=lang,
                    score=round(score, 3), status=fields.get("status"))
 
     def _pages(self, page_ids: list[str], lang: str) -> list[Hit]:
         # The opening sections of these pages, as hits.
         hits = []
         for page in page_ids:
-            fields = self.searcher(lang).document(key=self.lead_urls[lang].get(page, ""))
-            if fields:
-                hits.append(self._hit(fields, lang, 0.0, lambda word: False))
+            docnum = self.lead_docs[lang].get(page)
+            if docnum is not None:
+                hits.append(self._hit(self.stored[lang][docnum], lang, 0.0, lambda word: False))
         return hits
 
     def _nearest(self, text: str, lang: str) -> list[Hit]:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import defaultdict
+from functools import lru_cache
 
 MAX_EDITS = 2
 SHORT_WORD = 6  # a word this short gets one edit: two would turn too many real words into others
@@ -16,9 +17,13 @@ class Speller:
     def __init__(self, frequencies: dict[str, int]):
         self.frequencies = frequencies
         self.sorted = sorted(frequencies)
-        self.buckets: dict[str, list[str]] = defaultdict(list)
+        # Bucketed by first letter and length: a candidate more than two letters longer or
+        # shorter is never within two edits, so it is never looked at.
+        self.buckets: dict[tuple[str, int], list[str]] = defaultdict(list)
         for word in frequencies:
-            self.buckets[word[0]].append(word)
+            self.buckets[(word[0], len(word))].append(word)
+        # Typos repeat across queries ("financering"); a suggestion is looked up once.
+        self.suggest = lru_cache(maxsize=20_000)(self._suggest)
 
     def knows(self, word: str) -> bool:
         return word in self.frequencies
@@ -28,14 +33,14 @@ class Speller:
         position = bisect_left(self.sorted, prefix)
         return position < len(self.sorted) and self.sorted[position].startswith(prefix)
 
-    def suggest(self, word: str) -> str | None:
+    def _suggest(self, word: str) -> str | None:
         limit = 1 if len(word) <= SHORT_WORD else MAX_EDITS
         best, best_key = None, None
         # Typos rarely hit the first letter; transposing the first two is covered by the second bucket.
-        candidates = self.buckets.get(word[0], []) + (self.buckets.get(word[1], []) if len(word) > 1 else [])
+        firsts = {word[0], word[1]} if len(word) > 1 else {word[0]}
+        candidates = [c for first in firsts for size in range(len(word) - limit, len(word) + limit + 1)
+                      for c in self.buckets.get((first, size), ())]
         for candidate in candidates:
-            if abs(len(candidate) - len(word)) > limit:
-                continue
             distance = edit_distance(word, candidate, limit)
             if distance <= limit:
                 key = (distance, -self.frequencies[candidate], candidate)
