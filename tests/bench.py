@@ -249,20 +249,29 @@ def material_pages(release: Path, knowledge, queries) -> list[list[str]] | None:
                                                        "--disable-background-networking"])
             page = browser.new_page()
             page.goto(base + "/")
+            # One worker per language, each given only its language's pages, as the site's own
+            # search box does when hosted as plain files (service-search.js, ownLanguage).
             answers = page.evaluate("""async ([worker, queries]) => {
                 const index = await (await fetch('/search/search_index.json')).json();
-                const w = new Worker('/assets/javascripts/workers/' + worker);
-                const next = () => new Promise(resolve => w.addEventListener('message', e => resolve(e.data), {once: true}));
-                w.postMessage({type: 0, data: {config: index.config, docs: index.docs, options: {suggest: false}}});
-                await next();
+                const english = location => /^en(\\/|$|#)/.test(location.replace(/^\\//, ''));
+                const workers = {};
+                for (const lang of ['nl', 'en']) {
+                    const w = new Worker('/assets/javascripts/workers/' + worker);
+                    const next = () => new Promise(resolve => w.addEventListener('message', e => resolve(e.data), {once: true}));
+                    const docs = index.docs.filter(d => english(d.location) === (lang === 'en'));
+                    w.postMessage({type: 0, data: {config: {...index.config, lang: [lang]}, docs, options: {suggest: false}}});
+                    await next();
+                    workers[lang] = {w, next};
+                }
                 const out = [];
-                for (const q of queries) {
+                for (const [q, lang] of queries) {
+                    const {w, next} = workers[lang];
                     w.postMessage({type: 2, data: q});
                     const result = await next();
                     out.push(result.data.items.map(group => group[0].location));
                 }
                 return out;
-            }""", [worker, [q["q"] for q in queries]])
+            }""", [worker, [[q["q"], q["lang"]] for q in queries]])
             browser.close()
     finally:
         httpd.shutdown()
@@ -276,6 +285,220 @@ def material_pages(release: Path, knowledge, queries) -> list[list[str]] | None:
                 found.append(page_id)
         pages.append(found)
     return pages
+
+
+# --- search without the cache: distinct queries, profile, a 10x corpus (issue 17) -----------
+
+DISTINCT = int(os.environ.get("BENCH_DISTINCT", "6000"))
+
+
+def distinct_queries(index_dir: Path, count: int = DISTINCT, seed: int = 17) -> list[tuple[str, str]]:
+    """`count` different queries of 1 to 4 words from the content's own vocabulary (the words the
+    index knows, both languages); one in seven has a typo (two letters swapped)."""
+    import random
+
+    from search.engine import SearchIndex
+
+    index = SearchIndex(index_dir)
+    rng = random.Random(seed)
+    vocabulary = {lang: sorted(w for w in index.spellers[lang].frequencies if len(w) >= 3 and w.isalpha())
+                  for lang in ("nl", "en")}
+    queries: dict[tuple[str, str], None] = {}
+    while len(queries) < count:
+        lang = rng.choice(("nl", "en"))
+        words = [rng.choice(vocabulary[lang]) for _ in range(rng.randint(1, 4))]
+        if rng.random() < 1 / 7 and len(words[-1]) > 3:
+            i = rng.randrange(len(words[-1]) - 1)
+            words[-1] = words[-1][:i] + words[-1][i + 1] + words[-1][i] + words[-1][i + 2:]
+        queries[(" ".join(words), lang)] = None
+    return list(queries)
+
+
+def wrk_spread(url: str, seconds: int, connections: int, paths: list[str], threads: int = 2) -> dict:
+    """wrk over `paths`, each thread starting at its own share of the list, so that no two
+    threads ask the same question at the same moment (which would measure the cache)."""
+    lua = Path(tempfile.mkdtemp()) / "spread.lua"
+    listed = ",\n".join(json.dumps(p) for p in paths)
+    lua.write_text(
+        f"local paths = {{{listed}}}\n"
+        "local counter = 0\n"
+        "setup = function(thread) thread:set('id', counter); counter = counter + 1 end\n"
+        f"init = function(args) n = math.floor(#paths * id / {threads}) end\n"
+        "request = function()\n  n = n % #paths + 1\n  return wrk.format('GET', paths[n])\nend\n"
+        'done = function(summary, latency, requests)\n'
+        '  io.write(string.format("JSON {\\"requests\\": %d, \\"errors\\": %d, \\"non2xx\\": %d, \\"p50\\": %f, \\"p99\\": %f, \\"duration\\": %d}\\n",\n'
+        '    summary.requests, summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout,\n'
+        '    summary.errors.status, latency:percentile(50) / 1000, latency:percentile(99) / 1000, summary.duration))\n'
+        'end\n')
+    out = subprocess.run(["wrk", "-t", str(threads), "-c", str(connections), "-d", f"{seconds}s", "--timeout", "10s",
+                          "-s", str(lua), url], capture_output=True, text=True, timeout=seconds + 60).stdout
+    result = json.loads(out.split("JSON ", 1)[1])
+    result["rps"] = result["requests"] / (result["duration"] / 1e6)
+    return result
+
+
+def bench_http_distinct(build_dir: Path, workers: int = 2) -> dict | None:
+    """/api/search with DISTINCT different queries against /livez, beside the cached run (the
+    relevance questions, answered from the cache after the first round)."""
+    from urllib.parse import urlencode
+
+    if not shutil.which("wrk"):
+        return None
+    release = (build_dir / "current").resolve()
+    paths = ["/api/search?" + urlencode({"q": q, "lang": lang}) for q, lang in distinct_queries(release / "index")]
+    with gunicorn(build_dir, workers) as (base, _):
+        subprocess.run(["curl", "-s", "-o", "/dev/null", base + "/api/search?q=sib"], check=False)
+        baseline = wrk(base + "/livez", LOAD_SECONDS, CONNECTIONS)
+        cached = wrk(base + "/api/search", LOAD_SECONDS, CONNECTIONS, paths=search_paths())
+        distinct = wrk_spread(base, LOAD_SECONDS, CONNECTIONS, paths)
+    return {"workers": workers, "queries": len(paths), "baseline": baseline, "cached": cached, "distinct": distinct}
+
+
+# Where a query's time goes: the functions that make up each phase of an /api/search request.
+PHASES = [
+    ("whole request (Flask, /api/search)", "service/search.py", "api_search"),
+    ("search, uncached", "search/engine.py", "search_uncached"),
+    ("query understanding", "search/understanding.py", "understand"),
+    ("analysis and query building", "search/engine.py", "build_query"),
+    ("matching and scoring (Whoosh)", "whoosh/searching.py", "search"),
+    ("re-ranking", "search/engine.py", "_rank"),
+    ("snippets", "search/snippets.py", "snippet"),
+    ("spelling (did you mean)", "search/engine.py", "correct"),
+    ("JSON", "flask/json/__init__.py", "jsonify"),
+]
+
+
+def bench_profile(release: Path, count: int = 2000) -> dict:
+    """cProfile over `count` distinct queries through the real Flask app in-process (no cache:
+    every query is new). Returns milliseconds per query for each phase and the top functions."""
+    import cProfile
+    import io
+    import pstats
+    from urllib.parse import urlencode
+
+    from server import create_app
+
+    build_dir = Path(tempfile.mkdtemp()) / "build"
+    (build_dir / "releases").mkdir(parents=True)
+    (build_dir / "current").symlink_to(release)
+    client = create_app(build_dir).test_client()
+    queries = distinct_queries(release / "index", count + 200, seed=23)
+    for q, lang in queries[:200]:  # warm: first searcher, stemmer caches
+        client.get("/api/search?" + urlencode({"q": q, "lang": lang}))
+    profile = cProfile.Profile()
+    started = time.perf_counter()
+    profile.enable()
+    for q, lang in queries[200:]:
+        client.get("/api/search?" + urlencode({"q": q, "lang": lang}))
+    profile.disable()
+    wall = (time.perf_counter() - started) * 1000 / count
+    stats = pstats.Stats(profile)
+    phases = {}
+    for label, file, function in PHASES:
+        phases[label] = sum(row[3] for (path, _, name), row in stats.stats.items()
+                            if name == function and path.endswith(file)) * 1000 / count
+    out = io.StringIO()
+    pstats.Stats(profile, stream=out).sort_stats("tottime").print_stats(12)
+    top = [line for line in out.getvalue().splitlines() if re.match(r"\s+\d", line)][:12]
+    return {"queries": count, "wall_ms_profiled": wall, "phases": phases, "top_tottime": top}
+
+
+def synthetic_corpus(target: Path, factor: int = 10, seed: int = 17) -> int:
+    """A copy of the project whose guidance, country and reference pages come `factor` times:
+    each extra copy renamed (own id, title and file) and with its sections shuffled. Returns the
+    number of pages. Standards and the wizard's pages are copied once (their blocks need their
+    own folders); case pages are generated from the data as usual."""
+    import random
+
+    rng = random.Random(seed)
+    for part in ("docs", "overrides"):
+        shutil.copytree(ROOT / part, target / part)
+    shutil.copytree(ROOT / "kb" / "data", target / "kb" / "data")
+    shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
+    pages = 0
+    for path in sorted((target / "docs").rglob("*.md")):
+        rel = path.relative_to(target / "docs").as_posix()
+        if rel.startswith(("standaarden/", "keuzehulp/")) or rel.count(".") != 2:
+            continue
+        text = path.read_text(encoding="utf-8")
+        if not text.startswith("---\n"):
+            continue
+        front, body = text[4:].split("\n---\n", 1)
+        head, *sections = re.split(r"(?m)^(?=## )", body)
+        stem, lang, _ = path.name.rsplit(".", 2)
+        for copy in range(1, factor):
+            rng.shuffle(sections)
+            renamed = re.sub(r"(?m)^id: (.+)$", lambda m: f"id: {m[1]}-x{copy}", front)
+            renamed = re.sub(r"(?m)^title: (.+)$", lambda m: f"title: {m[1].strip(chr(34))} ({copy})", renamed)
+            (path.parent / f"{stem}-x{copy}.{lang}.md").write_text(
+                f"---\n{renamed}\n---\n" + head + "".join(sections), encoding="utf-8")
+            pages += 1
+    return pages
+
+
+def bench_scale(factor: int = 10) -> dict:
+    """Index build time and in-process query latency on a corpus `factor` times today's."""
+    import kb
+    from search.engine import SearchIndex
+    from search.indexer import build_index
+
+    with tempfile.TemporaryDirectory() as tmp:
+        project = Path(tmp) / "project"
+        synthetic_corpus(project, factor)
+        knowledge = kb.load(project)
+        started = time.perf_counter()
+        stats = build_index(knowledge, Path(tmp) / "index")
+        build_s = time.perf_counter() - started
+        index = SearchIndex(Path(tmp) / "index")
+        relevance = yaml.safe_load((ROOT / "tests/relevance.yml").read_text(encoding="utf-8"))["queries"]
+        queries = [(q["q"], q["lang"]) for q in relevance] + distinct_queries(Path(tmp) / "index", 1000, seed=29)
+        for q, lang in queries[:100]:
+            index.search_uncached(q, lang)
+        latencies = []
+        for q, lang in queries:
+            started = time.perf_counter()
+            index.search_uncached(q, lang)
+            latencies.append((time.perf_counter() - started) * 1000)
+    return {"factor": factor, "pages": len(knowledge.pages), "sections": stats["documents"], "build_s": build_s,
+            "queries": len(latencies), "p50_ms": percentile(latencies, 50), "p99_ms": percentile(latencies, 99)}
+
+
+def report_search(figures: dict) -> list[str]:
+    """The section for search without the cache (issue 17)."""
+    lines = ["## Search without the cache (distinct queries)", ""]
+    distinct = figures.get("distinct")
+    if distinct:
+        base, cached, spread = distinct["baseline"], distinct["cached"], distinct["distinct"]
+        lines += [
+            f"{distinct['queries']} different queries of 1 to 4 words from the content's own vocabulary (both",
+            "languages, one in seven with a typo), so almost every request misses the answer cache; beside",
+            f"the cached run (the relevance questions, repeated). gunicorn, {distinct['workers']} workers, "
+            f"wrk {CONNECTIONS} connections, {LOAD_SECONDS} s per run.",
+            "",
+            "| run | req/s | p50 ms | p99 ms | / livez | errors |",
+            "| --- | ---: | ---: | ---: | ---: | ---: |",
+        ]
+        for label, row in (("/livez (no work)", base), ("/api/search, cached (relevance questions)", cached),
+                           ("/api/search, distinct queries", spread)):
+            lines.append(f"| {label} | {row['rps']:.0f} | {row['p50']:.1f} | {row['p99']:.1f} | "
+                         f"{row['rps'] / base['rps']:.2f} | {row['errors'] + row['non2xx']} |")
+        lines += ["", "Target: distinct queries at least 0.25 of /livez with 2 workers.", ""]
+    profile = figures.get("profile")
+    if profile:
+        lines += [f"### Where a query's time goes (cProfile, {profile['queries']} distinct queries through the Flask app in-process)",
+                  "", "| phase | ms per query (profiled) |", "| --- | ---: |"]
+        lines += [f"| {label} | {ms:.2f} |" for label, ms in profile["phases"].items()]
+        lines += ["", "Functions with the most own time:", "", "```"] + profile["top_tottime"] + ["```", ""]
+    scale = figures.get("scale")
+    if scale:
+        lines += [f"### A corpus {scale['factor']}x today's", "",
+                  f"Generated from the real pages (each page {scale['factor']} times, renamed, sections shuffled; in a temporary",
+                  "folder, not shipped).", "",
+                  "| pages | sections indexed | index build | queries | p50 | p99 |", "| ---: | ---: | ---: | ---: | ---: | ---: |",
+                  f"| {scale['pages']} | {scale['sections']} | {scale['build_s']:.1f} s | {scale['queries']} | "
+                  f"{scale['p50_ms']:.1f} ms | {scale['p99_ms']:.1f} ms |", "",
+                  "Target: p99 under 20 ms in-process.", ""]
+    return lines
 
 
 def report(figures: dict) -> str:
@@ -338,6 +561,7 @@ def report(figures: dict) -> str:
               f"This machine has {os.cpu_count()} cores and wrk runs on them too: more workers than cores",
               "adds no throughput here. Beyond that, more load is met with more replicas (see the README).",
               "Worker memory is the largest resident set of one worker after the load.", ""]
+    lines += report_search(figures)
     mixed = figures.get("mixed")
     if mixed:
         errors = mixed["errors"] + mixed["non2xx"]
@@ -369,6 +593,10 @@ def main() -> int:
         figures["relevance"] = bench_relevance(release)
         print("http ...", flush=True)
         figures["http"] = bench_http(build_dir)
+        print("search without the cache ...", flush=True)
+        figures["distinct"] = bench_http_distinct(build_dir)
+        figures["profile"] = bench_profile(release)
+        figures["scale"] = bench_scale()
         print("mixed load with a rebuild ...", flush=True)
         figures["mixed"] = bench_mixed_with_rebuild(build_dir) if shutil.which("wrk") else None
     text = report(figures)
