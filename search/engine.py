@@ -21,6 +21,7 @@ from search.analysis import spelling_analyzer
 from search.concepts import ConceptMatcher
 from search.snippets import SCAN_CHARS, fold, make_matcher, snippet as make_snippet
 from search.spelling import Speller
+from search.scoring import MemoryScorer
 from search.understanding import QueryUnderstanding, prepare
 
 RAW_WORD = re.compile(r"[^\W_]+", re.UNICODE)
@@ -85,6 +86,7 @@ class SearchIndex:
             self.understanding = QueryUnderstanding(query_data, self.concepts, self.best_pages)
             self.types = {lang: self._types(ix) for lang, ix in self.indexes.items()}
             self.spellers = {lang: self._speller(ix) for lang, ix in self.indexes.items()}
+            self.scorers = {lang: MemoryScorer(ix, self.spellers[lang].sorted) for lang, ix in self.indexes.items()}
             self.known = {lang: self._content_terms(ix) | self.understanding.known_words(lang)
                           for lang, ix in self.indexes.items()}
             self.stored = {lang: self._stored(ix) for lang, ix in self.indexes.items()}
@@ -142,25 +144,33 @@ class SearchIndex:
         return sum(ix.doc_count() for ix in self.indexes.values())
 
     # --- querying -----------------------------------------------------------------------
-    def build_query(self, text: str, lang: str, understood=None):
+    def query_parts(self, text: str, lang: str, understood=None):
+        """What to score: (field, term, boost) clauses, and (field, prefix, boost) for a word
+        that may be unfinished. Everything typed is a word: there is no query syntax."""
         understood = understood or self.understanding.understand(text, lang)
         analyse = self.searcher(lang).schema["content"].analyzer
         terms = list(dict.fromkeys(t.text for t in analyse(understood.words)))
-        clauses = [Term("content", term) for term in terms]
+        clauses = [("content", term, 1.0) for term in terms]
+        prefixes = []
         # As-you-type: a last word the index does not know may be unfinished ("financ").
         raw = RAW_WORD.findall(text.lower())
         if raw and len(raw[-1]) >= 3 and not self.spellers[lang].knows(raw[-1]):
-            clauses.append(Prefix("spell", raw[-1], boost=0.5))
+            prefixes.append(("spell", raw[-1], 0.5))
         for concept in understood.concepts:
-            clauses.append(Term("concepts", concept.lower()))
+            clauses.append(("concepts", concept.lower(), 1.0))
         # Favoured pages and types join the candidates; re-ranking gives them their weight.
         for page in list(understood.favoured) + understood.pinned:
-            clauses.append(Term("page_id", page, boost=0.2))
+            clauses.append(("page_id", page, 0.2))
         for page_type in understood.types:
-            clauses.append(Term("type", page_type, boost=0.1))
-        if not clauses:
-            return None
-        return Or(clauses)
+            clauses.append(("type", page_type, 0.1))
+        return clauses, prefixes
+
+    def build_query(self, text: str, lang: str, understood=None):
+        """The same query as a Whoosh query object (to compare the in-memory scoring with Whoosh's)."""
+        clauses, prefixes = self.query_parts(text, lang, understood)
+        parts = [Term(field, term, boost=boost) for field, term, boost in clauses]
+        parts += [Prefix(field, prefix, boost=boost) for field, prefix, boost in prefixes]
+        return Or(parts) if parts else None
 
     def search(self, text: str, lang: str = "nl", limit: int = 10, page_type: str | None = None,
                correct: bool = True) -> Results:
@@ -208,24 +218,18 @@ class SearchIndex:
         results = Results(query=text, lang=lang, total=0)
         understood = understood or self.understanding.understand(text, lang)
         results.understood = list(dict.fromkeys(understood.signals))
-        query = self.build_query(text, lang, understood)
-        if query is None:
+        clauses, prefixes = self.query_parts(text, lang, understood)
+        if not clauses and not prefixes:
             return results
-        searcher = self.searcher(lang)
-        filter_query = Term("type", page_type) if page_type else None
-        # Whoosh's own collapsing scores every match; over-fetching and skipping is far cheaper.
-        # optimize=False: on an index this size scoring everything is faster than Whoosh's
-        # block skipping, and it gives the exact total for free.
-        found = searcher.search(query, limit=max(limit * CANDIDATES, 30), filter=filter_query, optimize=False)
-        results.total = len(found)
+        table = self.doc_tables[lang]
+        allowed = (lambda docnum: table[docnum][2] == page_type) if page_type else None
+        top_n, results.total = self.scorers[lang].search(clauses, prefixes, max(limit * CANDIDATES, 30), allowed)
         if not results.total:
             return results
-        # Ranking reads the small per-document table; stored fields (decompressed, costly) are
-        # read only for the sections that are shown.
-        table = self.doc_tables[lang]
+        # Ranking reads the small per-document table and the stored fields kept in memory.
         matches = make_matcher(self._terms(understood.words, lang), cached_stemmer(lang))
         per_page: dict[str, int] = {}
-        for score, docnum in self._rank(found.top_n, understood, lang, page_type):
+        for score, docnum in self._rank(top_n, understood, lang, page_type):
             page = table[docnum][0]
             per_page[page] = per_page.get(page, 0) + 1
             if per_page[page] > PER_PAGE:
