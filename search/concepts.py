@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 
+_WORDS = re.compile(r"[^\W_]+")
+
 
 def concept_groups(glossary: list[dict]) -> dict[str, list[str]]:
     """concept id -> every name for it (terms in both languages, abbreviations, synonyms)."""
@@ -30,10 +32,20 @@ class ConceptMatcher:
     def __init__(self, groups: dict[str, list[str]], plurals: bool = False):
         self.groups = groups
         self.patterns = {concept: _pattern(names, plurals) for concept, names in groups.items() if names}
+        # Which concepts a word could start naming, by the word's first letters: a query then
+        # tries only those patterns instead of all of them.
+        self.by_start: dict[str, set[str]] = {}
+        for concept, names in groups.items():
+            for name in names:
+                first = next(iter(_WORDS.findall(name.lower())), "")
+                self.by_start.setdefault(first[:3], set()).add(concept)
 
     def concepts_in(self, text: str) -> list[str]:
         lowered = text.lower()
-        return [concept for concept, pattern in self.patterns.items() if pattern.search(lowered)]
+        starts = {word[:size] for word in _WORDS.findall(lowered) for size in (1, 2, 3)}
+        candidates = set().union(*(self.by_start.get(start, ()) for start in starts))
+        return [concept for concept, pattern in self.patterns.items()
+                if concept in candidates and pattern.search(lowered)]
 
     def position(self, concept: str, text: str) -> int:
         """Where in the text the concept is first named (for 'the first term a question names')."""

@@ -2,8 +2,8 @@
 
 Whoosh's highlighter re-analyses every hit through the whole filter chain, which costs more than
 the search itself; matching words against the query's stems directly is enough for a snippet.
-Only words that could match (they start like a query stem, or contain a long one) are stemmed:
-one regular expression over the text finds them, instead of a Python call per word.
+Only words that could match (they start like a query stem, or contain a long one) are stemmed,
+and the scan stops once the excerpt's window is full.
 """
 from __future__ import annotations
 
@@ -26,11 +26,8 @@ class Matcher:
     def __init__(self, terms: set[str], stem):
         self.terms, self.stem = terms, stem
         self.long_terms = [t for t in terms if len(t) >= 5]  # parts of Dutch compounds
-        prefixes = sorted({re.escape(t[:PREFIX]) for t in terms if t}, key=len, reverse=True)
-        inner = sorted({re.escape(t) for t in self.long_terms}, key=len, reverse=True)
-        alternatives = ([rf"\b(?:{'|'.join(prefixes)})[^\W_]*"] if prefixes else []) + \
-                       ([rf"\b[^\W_]+?(?:{'|'.join(inner)})[^\W_]*"] if inner else [])
-        self.candidates = re.compile("|".join(alternatives)) if alternatives else None
+        self.prefixes = {t[:PREFIX] for t in terms if t}
+        self.starts = _starting_with(frozenset(self.prefixes)) if self.prefixes else None
         self.matches = lru_cache(maxsize=4096)(self._matches)
 
     def _matches(self, word: str) -> bool:
@@ -45,22 +42,33 @@ class Matcher:
     def spans(self, text: str, folded: str | None = None, window: int | None = None) -> list[tuple[int, int]]:
         """Where the matching words are in `text` (`folded`: the same text through `fold`, if known).
         With `window`, stop once past that many characters after the first match."""
-        if self.candidates is None:
+        if not self.terms:
             return []
         folded = fold(text) if folded is None else folded
-        if len(folded) != len(text):  # a letter folded into two (æ -> ae): check every word
-            found = WORD.finditer(text)
-        else:
-            found = self.candidates.finditer(folded)
+        if len(folded) != len(text):  # a letter folded into two (ae): match the words as written
+            folded = text
+        prefixes, matches = self.prefixes, self.matches
+        inside = [t for t in self.long_terms if t in folded]  # usually none: one C search each
+        # Usually only words that start like a query stem can match: let the regex engine find
+        # them. A long stem inside a compound ("...financiering") needs every word looked at.
+        candidates = WORD.finditer(folded) if inside or self.starts is None else self.starts.finditer(folded)
         spans, stop = [], None
-        for m in found:
+        for m in candidates:
             if stop is not None and m.start() > stop:
                 break
-            if self.matches(text[m.start():m.end()]):
-                spans.append((m.start(), m.end()))
-                if stop is None and window is not None:
-                    stop = m.start() + window
+            word = m.group()
+            if word[:PREFIX] in prefixes or (inside and any(t in word for t in inside)):
+                if matches(text[m.start():m.end()]):
+                    spans.append((m.start(), m.end()))
+                    if stop is None and window is not None:
+                        stop = m.start() + window
         return spans
+
+
+@lru_cache(maxsize=4096)
+def _starting_with(prefixes: frozenset[str]) -> re.Pattern:
+    """Words that start with one of these (folded) prefixes."""
+    return re.compile(rf"\b(?:{'|'.join(sorted(map(re.escape, prefixes)))})[^\W_]*")
 
 
 def fold(text: str) -> str:
