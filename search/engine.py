@@ -25,6 +25,7 @@ from search.scoring import MemoryScorer
 from search.understanding import QueryUnderstanding, prepare
 
 RAW_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+SPELLING_ANALYZER = spelling_analyzer()
 CACHE_SIZE = 2048  # answers kept per opened index (oldest dropped first)
 PER_PAGE = 2   # at most this many sections of one page, so one long page cannot crowd out the rest
 CANDIDATES = 5  # sections fetched per result shown, before re-ranking and the per-page cap
@@ -150,6 +151,7 @@ class SearchIndex:
         understood = understood or self.understanding.understand(text, lang)
         analyse = self.searcher(lang).schema["content"].analyzer
         terms = list(dict.fromkeys(t.text for t in analyse(understood.words)))
+        understood.terms = set(terms)  # for the snippets: the same words, not analysed twice
         clauses = [("content", term, 1.0) for term in terms]
         prefixes = []
         # As-you-type: a last word the index does not know may be unfinished ("financ").
@@ -227,7 +229,7 @@ class SearchIndex:
         if not results.total:
             return results
         # Ranking reads the small per-document table and the stored fields kept in memory.
-        matches = make_matcher(self._terms(understood.words, lang), cached_stemmer(lang))
+        matches = make_matcher(understood.terms, cached_stemmer(lang))
         per_page: dict[str, int] = {}
         for score, docnum in self._rank(top_n, understood, lang, page_type):
             page = table[docnum][0]
@@ -318,7 +320,7 @@ class SearchIndex:
         """A spelling correction from the index's own words, or None if nothing better is known."""
         speller = self.spellers[lang]
         words, changed = [], False
-        tokens = [token.text for token in spelling_analyzer()(text)]
+        tokens = [token.text for token in SPELLING_ANALYZER(text)]
         for position, word in enumerate(tokens):
             unfinished = position == len(tokens) - 1 and speller.starts_a_word(word)
             if len(word) > 2 and not unfinished and not self.knows(word, lang):

@@ -53,6 +53,7 @@ class Understanding:
     types: dict[str, float] = field(default_factory=dict)     # page type -> weight factor
     concepts: list[str] = field(default_factory=list)
     not_covered: list[str] = field(default_factory=list)  # nearest pages, when the topic is not on the site
+    terms: set[str] = field(default_factory=set)  # the analysed words, once the query is built
     signals: list[str] = field(default_factory=list)  # what was recognised, for the API and tests
 
 
