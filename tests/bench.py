@@ -577,7 +577,7 @@ def report(figures: dict) -> str:
         "| set | questions | ours top-1 | ours top-3 | Material top-1 | Material top-3 |",
         "| --- | ---: | ---: | ---: | ---: | ---: |",
         *[f"| {name} | {row['queries']} | {row['ours']['top1']:.0%} | {row['ours']['top3']:.0%} | "
-          + (" not measured | not measured |" if row["material"] is None
+          + ("not measured | not measured |" if row["material"] is None
              else f"{row['material']['top1']:.0%} | {row['material']['top3']:.0%} |") for name, row in r.items()],
         "",
         "Targets: top-1 at least 85% and top-3 at least 95% on the first questions, ahead of Material.",
