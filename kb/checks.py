@@ -10,6 +10,7 @@ from collections import defaultdict
 
 from kb import yamlio
 from kb.blocks import check_block
+from kb.check_search import check_search
 from kb.pages import LANGUAGES
 from kb.problems import Problem
 from kb.schema import schema_problems
@@ -29,6 +30,7 @@ def check_all(kb) -> list[Problem]:
     found, invalid = standards.check_standards(kb)
     # "Record it with kb ledger" is the last step: it is only said once the standards are right.
     problems += found + standards_ledger.check(kb, standards.collect(kb), invalid, quiet=bool(found))
+    problems += check_search(kb)  # the site search's own data (kb/data/search.yml)
     return problems
 
 

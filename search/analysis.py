@@ -105,11 +105,12 @@ def vocabulary_from(texts) -> frozenset[str]:
     return frozenset(words)
 
 
-def analyzer(lang: str, vocabulary: frozenset[str] = frozenset()):
+def analyzer(lang: str, vocabulary: frozenset[str] = frozenset(), keep: frozenset[str] = frozenset()):
+    """`keep`: words the stemmer leaves whole (kb/data/search.yml stem_exceptions: werkt is not werk)."""
     chain = RegexTokenizer() | LowercaseFilter() | CharsetFilter(accent_map)
     if lang == "nl":
         chain = chain | CompoundFilter(vocabulary)
-    return chain | StopFilter(lang=lang) | StemFilter(lang=lang)
+    return chain | StopFilter(lang=lang) | StemFilter(lang=lang, ignore=set(keep) or None)
 
 
 def spelling_analyzer():

@@ -14,6 +14,7 @@ from kb import standards
 from kb.pages import LANGUAGES, parse_page
 from search.analysis import analyzer, spelling_analyzer, vocabulary_from
 from search.concepts import ConceptMatcher, concept_groups
+from search.understanding import compile_query_data
 
 # Pages that are tools rather than answers are not indexed, nor blocks that only list links.
 NOT_INDEXED = {"zoeken", "niet-gevonden"}
@@ -27,8 +28,8 @@ LEAD_WEIGHT = 1.6
 LINK_LIST = 0.6
 
 
-def schema(lang: str, vocabulary: frozenset[str]) -> fields.Schema:
-    text = analyzer(lang, vocabulary)
+def schema(lang: str, vocabulary: frozenset[str], keep: frozenset[str] = frozenset()) -> fields.Schema:
+    text = analyzer(lang, vocabulary, keep)
     return fields.Schema(
         key=fields.ID(unique=True, stored=True),
         url=fields.STORED,
@@ -82,13 +83,15 @@ def build_index(knowledge, index_dir: Path, expand) -> dict:
     groups = concept_groups(knowledge.glossary)
     matcher = ConceptMatcher(groups)
     glossary_words = [" ".join(names) for names in groups.values()]
+    query_data = compile_query_data(knowledge)
     stats = {"documents": 0}
     for lang in LANGUAGES:
         docs = list(documents(knowledge, lang, expand))
         vocabulary = vocabulary_from([d["body"] + " " + d["heading"] + " " + d["title"] for d in docs] + glossary_words)
         directory = index_dir / lang
         directory.mkdir()
-        ix = index.create_in(str(directory), schema(lang, vocabulary))
+        keep = frozenset(query_data[lang]["stem_exceptions"])
+        ix = index.create_in(str(directory), schema(lang, vocabulary, keep))
         writer = ix.writer()
         for doc in docs:
             text = " ".join([doc["title"], doc["heading"], doc["body"]])
@@ -104,4 +107,7 @@ def build_index(knowledge, index_dir: Path, expand) -> dict:
                   for entry in knowledge.glossary if entry.get("page")}
     (index_dir / "concepts.json").write_text(json.dumps({"groups": groups, "pages": best_pages}, ensure_ascii=False,
                                                         indent=1), encoding="utf-8")
+    # What query understanding needs (kb/data/search.yml, country names), so the service reads
+    # only the release, never kb/data.
+    (index_dir / "query.json").write_text(json.dumps(query_data, ensure_ascii=False, indent=1), encoding="utf-8")
     return stats

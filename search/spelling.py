@@ -14,17 +14,20 @@ MAX_EDITS = 2
 # against hundreds of candidates. Repeated words are looked up once; past MAX_SUGGESTIONS words
 # the rest of the query is kept as typed.
 MAX_SUGGESTIONS = 8
-SUGGESTION_MEMO = 8192
+SHORT_WORD = 6  # a word this short gets one edit: two would turn too many real words into others
 
 
 class Speller:
     def __init__(self, frequencies: dict[str, int]):
         self.frequencies = frequencies
         self.sorted = sorted(frequencies)
-        self.buckets: dict[str, list[str]] = defaultdict(list)
+        # Bucketed by first letter and length: a candidate more than two letters longer or
+        # shorter is never within two edits, so it is never looked at.
+        self.buckets: dict[tuple[str, int], list[str]] = defaultdict(list)
         for word in frequencies:
-            self.buckets[word[0]].append(word)
-        self.suggest = lru_cache(maxsize=SUGGESTION_MEMO)(self._suggest)
+            self.buckets[(word[0], len(word))].append((word, frozenset(word)))
+        # Typos repeat across queries ("financering"); a suggestion is looked up once.
+        self.suggest = lru_cache(maxsize=20_000)(self._suggest)
 
     def knows(self, word: str) -> bool:
         return word in self.frequencies
@@ -35,14 +38,20 @@ class Speller:
         return position < len(self.sorted) and self.sorted[position].startswith(prefix)
 
     def _suggest(self, word: str) -> str | None:
+        limit = 1 if len(word) <= SHORT_WORD else MAX_EDITS
         best, best_key = None, None
         # Typos rarely hit the first letter; transposing the first two is covered by the second bucket.
-        candidates = self.buckets.get(word[0], []) + (self.buckets.get(word[1], []) if len(word) > 1 else [])
-        for candidate in candidates:
-            if abs(len(candidate) - len(word)) > MAX_EDITS:
+        firsts = {word[0], word[1]} if len(word) > 1 else {word[0]}
+        candidates = [c for first in firsts for size in range(len(word) - limit, len(word) + limit + 1)
+                      for c in self.buckets.get((first, size), ())]
+        letters = frozenset(word)
+        for candidate, its_letters in candidates:
+            # One edit changes at most two letters of the set of letters used: a cheap bound
+            # that skips most candidates before the (slow, pure Python) edit distance.
+            if len(letters ^ its_letters) > 2 * limit:
                 continue
-            distance = edit_distance(word, candidate, MAX_EDITS)
-            if distance <= MAX_EDITS:
+            distance = edit_distance(word, candidate, limit)
+            if distance <= limit:
                 key = (distance, -self.frequencies[candidate], candidate)
                 if best_key is None or key < best_key:
                     best, best_key = candidate, key

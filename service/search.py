@@ -90,7 +90,9 @@ def parse_params(args) -> dict:
     # ASCII digits only: str.isdigit() also accepts '²', which int() refuses.
     if not re.fullmatch(r"[0-9]{1,3}", raw_limit) or not 1 <= int(raw_limit) <= MAX_LIMIT:
         raise BadRequest(f"the parameter 'limit' is '{errors.truncated(raw_limit, 60)}'; it must be a whole number from 1 to {MAX_LIMIT}")
-    return {"q": query, "lang": lang, "limit": int(raw_limit), "type": args.get("type") or None}
+    # exact=1: search the words as typed, without replacing them by a spelling correction.
+    return {"q": query, "lang": lang, "limit": int(raw_limit), "type": args.get("type") or None,
+            "correct": args.get("exact") not in ("1", "true")}
 
 
 def _check_type(index: SearchIndex, params: dict) -> None:
@@ -116,17 +118,26 @@ def api_search():
         _check_type(index, params)
     except BadRequest as error:
         return errors.error_response(400, str(error))
-    results = index.search(params["q"], params["lang"], params["limit"], params["type"])
+    results = index.search(params["q"], params["lang"], params["limit"], params["type"], params["correct"])
     return jsonify({
         "query": results.query,
         "lang": results.lang,
         "total": results.total,
-        "results": [{"title": h.title, "section": h.heading, "url": h.url, "snippet": h.snippet,
-                     "type": h.type, "lang": h.lang, "score": h.score, "status": h.status} for h in results.hits],
+        "results": [_hit_json(h) for h in results.hits],
         "did_you_mean": results.did_you_mean,
         "corrected": results.corrected,
+        "corrected_from": results.corrected_from,
+        "suggestion": results.suggestion,
+        "no_match": results.no_match,
+        "nearest": [_hit_json(h) for h in results.nearest],
+        "understood": results.understood,
         "took_ms": results.took_ms,
     })
+
+
+def _hit_json(h) -> dict:
+    return {"title": h.title, "section": h.heading, "url": h.url, "snippet": h.snippet,
+            "type": h.type, "lang": h.lang, "score": h.score, "status": h.status}
 
 
 @bp.get("/zoeken/", defaults={"lang": "nl"})
@@ -136,14 +147,15 @@ def results_page(lang: str):
     if release is None:
         abort(503)
     # The page takes `query`, not `q`: Material's header search opens itself on a `q` parameter.
-    args = {"q": request.args.get("query", ""), "type": request.args.get("type", ""), "lang": lang}
+    args = {"q": request.args.get("query", ""), "type": request.args.get("type", ""), "lang": lang,
+            "exact": request.args.get("exact", "")}
     error, results, index = None, None, None
     if (args.get("q") or "").strip():
         try:
             params = parse_params(args)
             index = _index_or_503()
             _check_type(index, params)
-            results = index.search(params["q"], lang, params["limit"], params["type"])
+            results = index.search(params["q"], lang, params["limit"], params["type"], params["correct"])
         except BadRequest as problem:
             words = READER_MESSAGES[lang].get(problem.problem)
             error = words.format(**problem.details) if words else str(problem)
@@ -157,7 +169,8 @@ def results_page(lang: str):
     html = render_template(
         "search/results.html", lang=lang, query=query, results=results, error=error,
         types=index.types[lang] if index else [], selected_type=selected_type,
-        correction_url=_url(lang, results.did_you_mean, selected_type) if results and results.did_you_mean else None)
+        correction_url=_url(lang, results.did_you_mean, selected_type) if results and results.did_you_mean else None,
+        typed_url=_url(lang, query, selected_type, exact=True) if results and results.corrected_from else None)
     title = f"{query} – {'Zoeken' if lang == 'nl' else 'Search'}" if query else None
     # The language switch keeps the search; an unknown type is not carried along (nor echoed whole).
     kept = {"query": query, "type": selected_type if index and selected_type in index.types[lang] else ""}
@@ -166,6 +179,7 @@ def results_page(lang: str):
     return page, (400 if error and results is None and query else 200)
 
 
-def _url(lang: str, query: str, page_type: str) -> str:
+def _url(lang: str, query: str, page_type: str, exact: bool = False) -> str:
     path = "/en/zoeken/" if lang == "en" else "/zoeken/"
-    return path + "?" + urlencode({k: v for k, v in (("query", query), ("type", page_type)) if v})
+    return path + "?" + urlencode({k: v for k, v in (("query", query), ("type", page_type), ("exact", "1" if exact else ""))
+                                   if v})

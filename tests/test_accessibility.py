@@ -19,6 +19,8 @@ PAGES = {
     "glossary": "/begrippen/",
     "search results": "/zoeken/?query=social+impact+bond",
     "search, nothing found": "/zoeken/?query=qqqqzzzz",
+    "search, corrected": "/zoeken/?query=resultaatfinancering",
+    "search, no page about it": "/zoeken/?query=schuldhulpverlening",
     "page not found": "/bestaat-niet/",
     "standards register": "/standaarden/register/",
     "standard": "/standaarden/uitkomst-duurzaam-werk/",

@@ -47,11 +47,25 @@ function toItems(answer) {
   return Array.from(groups.values());
 }
 
+// The site's one lunr index holds both languages; a reader gets the pages of their own language
+// only (English pages live under en/), and lunr stems with that language alone.
+function isEnglish(location) {
+  return /^en(\/|$|#)/.test(String(location).replace(/^\//, ""));
+}
+
+function ownLanguage(setup) {
+  var data = setup && setup.data;
+  if (!data || !Array.isArray(data.docs)) return setup;
+  var docs = data.docs.filter(function (doc) { return isEnglish(doc.location) === (lang === "en"); });
+  var config = Object.assign({}, data.config, { lang: [lang] });
+  return { type: setup.type, data: Object.assign({}, data, { docs: docs, config: config }) };
+}
+
 function useMaterial(setup) {
   mode = "material";
   self.removeEventListener("message", onMessage);
   importScripts(fallback);
-  self.dispatchEvent(new MessageEvent("message", { data: setup }));
+  self.dispatchEvent(new MessageEvent("message", { data: ownLanguage(setup) }));
 }
 
 function onMessage(event) {
