@@ -14,7 +14,7 @@ from flask import Flask
 from service import cases, errors, health, knowledge, openapi, search, security, site
 from service import wizard
 from service import standards
-from service import calculator  # issue 14: the payment calculator
+from service import calculator, calculator_page  # issue 14: the payment calculator
 from service.artefacts import Artefacts
 
 ROOT = Path(__file__).resolve().parent
@@ -46,5 +46,6 @@ def create_app(build_dir: str | Path | None = None, **config) -> Flask:
     app.register_blueprint(wizard.bp)
     app.register_blueprint(standards.bp)
     app.register_blueprint(calculator.bp)
+    app.register_blueprint(calculator_page.bp)
     app.register_blueprint(site.bp)  # last: its catch-all route serves the built site
     return app

@@ -92,6 +92,8 @@ def check_all(kb) -> list[Problem]:
     problems += check_wizard(kb)
     from kb.standards import check_standards  # late import: it uses this module's helpers
     problems += check_standards(kb)
+    from kb.check_calculator import check_calculator  # issue 14: the calculator's presets
+    problems += check_calculator(kb)
     return problems
 
 

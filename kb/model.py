@@ -12,7 +12,7 @@ from kb import yamlio
 from kb.pages import Page, PageError, read_page
 from kb.problems import Problem, relative
 
-DATA_FILES = ("sources", "glossary", "forms", "cases", "countries", "timeline", "wizard")
+DATA_FILES = ("sources", "glossary", "forms", "cases", "countries", "timeline", "wizard", "calculator")
 
 
 @dataclass

@@ -186,3 +186,11 @@ def _break_even(inputs: Inputs, rates: list[float]) -> float | None:
     if v1 == v0:
         return k1
     return k0 + (capital - v0) / (v1 - v0) * (k1 - k0)
+
+
+def payment_at(inputs: Inputs, multiplier: float) -> float:
+    """The expected payment (contract cap applied) with every rate multiplied, each at most 1:
+    the line in the page's chart of payment against success."""
+    total = sum(outcome_payment(inputs.cohort, o.price, min(1.0, o.rate * multiplier), o.baseline, o.cap)[1]
+                for o in inputs.outcomes)
+    return _capped_total(total, inputs.contract_cap)
