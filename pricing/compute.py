@@ -19,7 +19,12 @@ def cents(amount: float | None) -> float | None:
 
 
 def _rounded(value: float | None, digits: int) -> float | None:
-    """To `digits` significant digits: enough to recompute from, short enough to read."""
+    """To `digits` decimals: enough to recompute from, without float noise (0.30000000000000004)."""
+    return None if value is None else round(value, digits) + 0.0
+
+
+def _significant(value: float | None, digits: int = 12) -> float | None:
+    """To `digits` significant digits, for figures that may be tiny (a break-even of 1e-9)."""
     return None if value is None else float(f"{value:.{digits}g}")
 
 
@@ -107,16 +112,16 @@ def _figures(inputs: Inputs, multiplier: float, base_break_even: float | None) -
         flows: dict[int, float] = {0: -inputs.capital}
         for outcome, payment in zip(inputs.outcomes, payments):
             flows[outcome.lag_months] = flows.get(outcome.lag_months, 0.0) + payment * paid_share
-        investor = {"capital": cents(inputs.capital), "multiple": _rounded(total / inputs.capital, 10),
-                    "irr": _rounded(irr(flows), 10), "break_even": _rounded(break_even, 10)}
+        investor = {"capital": cents(inputs.capital), "multiple": _rounded(total / inputs.capital, 12),
+                    "irr": _rounded(irr(flows), 12), "break_even": _significant(break_even)}
 
     outcomes = []
     for outcome, rate, c, payment in zip(inputs.outcomes, rates, counts, payments):
-        row = {"id": outcome.id, "label": outcome.label, "price": cents(outcome.price), "rate": _rounded(rate, 10),
+        row = {"id": outcome.id, "label": outcome.label, "price": cents(outcome.price), "rate": _rounded(rate, 12),
                "baseline": outcome.baseline, "cap": cents(outcome.cap), "lag_months": outcome.lag_months,
                "expected_count": _rounded(c, 10), "expected_payment": cents(payment)}
         if inputs.capital is not None:
-            row["break_even_rate"] = _rounded(rate * break_even, 10) if break_even is not None else None
+            row["break_even_rate"] = _significant(rate * break_even) if break_even is not None else None
         outcomes.append(row)
 
     return {

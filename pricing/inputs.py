@@ -6,6 +6,7 @@ text is "outcomes[1].rate must be between 0 and 1" (and in Dutch via `message("n
 """
 from __future__ import annotations
 
+import json
 import math
 import re
 from dataclasses import dataclass, field
@@ -138,7 +139,8 @@ def _object(value, where: str, allowed: tuple[str, ...] | None = None) -> dict:
     if allowed is not None:
         for key in value:
             if key not in allowed:
-                name = f"{where}.{key}" if where != "body" else str(key)
+                shown = str(key) if NAME.match(str(key)) else json.dumps(str(key))[:60]
+                name = f"{where}.{shown}" if where != "body" else shown
                 raise PricingError(name[:120], "unknown", allowed=", ".join(allowed))
     return value
 

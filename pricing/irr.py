@@ -43,7 +43,13 @@ def irr(flows: dict[int, float]) -> float | None:
         return None  # no sign change: the payments never repay the capital, or repay it at once
     # rtsafe: a Newton step when it stays inside the bracket and at least halves the distance
     # the previous step covered, else bisection, so each step at worst halves the bracket.
-    x, step_before = 0.0, high - low
+    # Start where a single payment of everything at the mean payment month would put the root.
+    inflow = sum(v for m, v in flows.items() if m > 0 and v > 0)
+    outflow = -sum(v for m, v in flows.items() if m == 0)
+    mean_years = sum(m * v for m, v in flows.items() if m > 0 and v > 0) / 12 / inflow if inflow > 0 else 1.0
+    x = math.log(inflow / outflow) / mean_years if inflow > 0 and outflow > 0 and mean_years > 0 else 0.0
+    x = min(max(x, low), high)
+    step_before = high - low
     for _ in range(300):
         value, slope = present_value(flows, x)
         if abs(value) <= TOLERANCE * scale:

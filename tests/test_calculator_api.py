@@ -127,3 +127,40 @@ def test_bad_csv_queries_are_400s(client, query, message):
     response = client.get("/api/calculator.csv?" + query)
     assert response.status_code == 400
     assert response.get_json()["error"].startswith(message)
+
+
+# --- anything at all: never a 500 ----------------------------------------------------------
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=30),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=15), inner, max_size=4),
+    max_leaves=15)
+fields = st.sampled_from(["cohort", "outcomes", "duration_months", "contract_cap", "top_up_share",
+                          "value_per_outcome", "investment", "scenarios"])
+FUZZ = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+
+
+@FUZZ
+@given(body=st.dictionaries(fields, json_values, max_size=8) | json_values)
+def test_any_json_gets_an_answer_never_a_500(client, body):
+    response = client.post("/api/calculator", data=json.dumps(body), content_type="application/json")
+    assert response.status_code in (200, 400), response.get_data(as_text=True)[:300]
+    if response.status_code == 400:
+        assert response.get_json()["field"]
+
+
+query_names = st.sampled_from(["cohort", "duration_months", "contract_cap", "top_up_share", "capital", "scenarios",
+                               "outcome-0-price", "outcome-0-rate", "outcome-0-baseline", "outcome-0-cap",
+                               "outcome-0-lag_months", "outcome-0-value", "outcome-0-id", "outcome-1-rate",
+                               "outcome-39-price", "outcome-40-price", "outcome-0-x"])
+
+
+@FUZZ
+@given(query=st.dictionaries(query_names, st.text(max_size=25) | st.from_regex(r"[0-9.,%€ -]{0,12}", fullmatch=True),
+                             max_size=10))
+def test_any_csv_query_gets_an_answer_never_a_500(client, query):
+    response = client.get("/api/calculator.csv", query_string=query)
+    assert response.status_code in (200, 400)

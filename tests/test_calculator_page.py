@@ -191,3 +191,20 @@ def test_the_method_page_cites_the_source_and_labels_practice_beyond_it(client):
         body = text(response)
         assert "12%" in body and body.count(beyond) >= 4
         assert 'href="#fn:nl-rotterdam"' in response.get_data(as_text=True) or "nl-rotterdam" in response.get_data(as_text=True)
+
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from tests.test_calculator_api import query_names  # noqa: E402
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(query=st.dictionaries(query_names | st.sampled_from(["form", "rate_card", "version", "partial"]),
+                             st.text(max_size=25) | st.from_regex(r"[0-9.,%€ -]{0,12}", fullmatch=True), max_size=8),
+       lang=st.sampled_from(["", "/en"]))
+def test_any_query_gets_a_page_in_the_readers_language(client, query, lang):
+    response = client.get(f"{lang}/rekenhulp/", query_string=query)
+    assert response.status_code in (200, 400)
+    if query.get("partial") != "1":
+        assert f'<html lang="{"en" if lang else "nl"}"' in response.get_data(as_text=True)
