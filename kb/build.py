@@ -55,6 +55,8 @@ def build(root: Path, build_dir: Path | None = None, log=print) -> Path:
             log(f"site built in {time.perf_counter() - started:.1f} s")
             from kb import standards_export
             standards_export.write(knowledge, staging)  # the standards' feeds and API data
+            from kb import calculator_export
+            calculator_export.write(knowledge, staging)  # the calculator's presets (issue 14)
             started = time.perf_counter()
             from search.indexer import build_index  # Whoosh stays behind the search package
             stats = build_index(knowledge, staging / "index")

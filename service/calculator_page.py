@@ -16,10 +16,10 @@ from urllib.parse import urlencode
 
 from flask import Blueprint, abort, current_app, render_template, request
 
-from kb.check_calculator import request_in
 from pricing import PricingError, calculate, validate
 from pricing.compute import payment_at
 from pricing.inputs import MAX_OUTCOMES
+from pricing.presets import request_in
 from pricing.query import ROW, ROW_FIELDS, to_body, to_pairs
 from service import calculator_format as fmt
 from service.calculator_texts import FIELDS, ROW_NAME, TEXTS
@@ -36,29 +36,33 @@ MIN_ROWS = 2
 # --- where the inputs come from ---------------------------------------------------------
 
 def _calculator_data() -> dict:
-    return current_app.extensions["knowledge"].data.get("calculator") or {}
+    """The release's calculator.json: {example, presets: {form: {note, request}}, forms: {form: name}}."""
+    release = current_app.extensions["artefacts"].release()
+    return _read_json(release.path / "calculator.json") if release else {}
 
 
 def _preset(form_id: str | None) -> dict | None:
-    return next((p for p in _calculator_data().get("presets") or [] if p.get("form") == form_id), None)
+    return (_calculator_data().get("presets") or {}).get(form_id)
 
 
 def _form_name(form_id: str, lang: str) -> str:
-    form = current_app.extensions["knowledge"].forms.get(form_id) or {}
-    return (form.get("name") or {}).get(lang, form_id)
+    return ((_calculator_data().get("forms") or {}).get(form_id) or {}).get(lang, form_id)
 
 
-@lru_cache(maxsize=8)
-def _standards(release: Path) -> tuple:
-    # A release never changes once published, so its standards are read once.
+@lru_cache(maxsize=16)
+def _read_json(path: Path) -> dict:
+    # A release never changes once published, so its files are read once.
     try:
-        return tuple(json.loads((release / "standards.json").read_text(encoding="utf-8"))["standards"])
-    except (OSError, ValueError, KeyError, TypeError):
-        return ()
+        value = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return value if isinstance(value, dict) else {}
 
 
 def rate_cards(release) -> list[dict]:
-    return [s for s in _standards(release.path) if s.get("kind") == "rate_card"]
+    standards = _read_json(release.path / "standards.json").get("standards")
+    return [s for s in standards if isinstance(s, dict) and s.get("kind") == "rate_card"] \
+        if isinstance(standards, list) else []
 
 
 class PrefillError(LookupError):
@@ -126,17 +130,7 @@ def _form_values(pairs) -> tuple[dict, list[dict]]:
     return top, (filled + [{} for _ in range(spare)])[:MAX_OUTCOMES]
 
 
-def _row_indexes(args) -> list[int]:
-    """The query index of each outcome the calculator saw (to_body skips empty rows)."""
-    rows: dict[int, bool] = {}
-    for name in args:
-        match = ROW.match(name)
-        if match:
-            rows[int(match[1])] = rows.get(int(match[1]), False) or bool((args.get(name) or "").strip())
-    return [i for i in sorted(rows) if rows[i]]
-
-
-def _input_of(error: PricingError, args, filled_rows: list[dict]) -> str:
+def _input_of(error: PricingError, filled_rows: list[dict]) -> str:
     """The id of the input on the page that the error is about."""
     field = error.field
     match = re.match(r"^outcomes\[(\d+)\]\.([a-z_]+)$", field)
@@ -222,7 +216,7 @@ def page(lang: str):
     if form_id and not card:
         preset = _preset(form_id)
         if preset is None:
-            known = ", ".join(p["form"] for p in _calculator_data().get("presets") or [])
+            known = ", ".join(_calculator_data().get("presets") or {})
             problem = (f"De keuzehulp kent geen vorm ‘{form_id[:60]}’; bekende vormen: {known}." if lang == "nl"
                        else f"The wizard has no form ‘{form_id[:60]}’; known forms: {known}.")
             status = 400
@@ -244,7 +238,6 @@ def page(lang: str):
 
     top, rows = _form_values(pairs)
     query_pairs = [(k, v) for k, v in pairs if (v or "").strip() and (k in TOP_FIELDS or ROW.match(k))]
-    flat = dict(query_pairs)
     result = inputs = error = None
     try:
         inputs = validate(to_body(dict(query_pairs)))
@@ -254,7 +247,7 @@ def page(lang: str):
     error_view = None
     if error is not None:
         filled = [r for r in rows if any((v or "").strip() for v in r.values())]
-        input_id = _input_of(error, flat, filled)
+        input_id = _input_of(error, filled)
         message = error.message(lang, field_name=_field_name(input_id, lang))
         missing_rate = card is not None and not _submitted(args) and error.rule == "required"
         error_view = {"input": input_id, "message": message, "prompt": missing_rate}
