@@ -251,14 +251,16 @@ def page(lang: str):
         message = error.message(lang, field_name=_field_name(input_id, lang))
         missing_rate = card is not None and not _submitted(args) and error.rule == "required"
         error_view = {"input": input_id, "message": message, "prompt": missing_rate}
-        if not missing_rate:
+        if not _submitted(args) and not card and not preset_form:
+            error_view = None  # a release without the example (calculator.json): an empty form, no error
+        elif not missing_rate:
             status = 400
 
     kept = [(k, args[k]) for k in KEPT if args.get(k)]
     share_query = urlencode(query_pairs + kept)
     csv_query = urlencode(query_pairs)
     context = dict(
-        lang=lang, t=TEXTS[lang], fields=FIELDS[lang], top=top, rows=rows, error=error_view, problem=problem, notices=notices, card=card,
+        lang=lang, partial=args.get("partial") == "1", t=TEXTS[lang], fields=FIELDS[lang], top=top, rows=rows, error=error_view, problem=problem, notices=notices, card=card,
         preset_form=preset_form, form_name=_form_name(preset_form, lang) if preset_form else None,
         kept=kept, result=result, inputs=inputs, fmt=fmt, cards=rate_cards(release),
         chart=chart(inputs, result, lang) if result else None,

@@ -40,6 +40,8 @@
     }).then(function (html) {
       if (mine !== latest) return; // a newer request is on its way
       output.innerHTML = html;
+      var stale = document.getElementById("rw-calc-top-error"); // from the page as first served
+      if (stale) stale.parentNode.removeChild(stale);
       var results = output.querySelector(".rw-calc-results");
       markError(results);
       if (status && results) status.textContent = results.getAttribute("data-status") || "";
