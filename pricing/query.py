@@ -22,15 +22,19 @@ ROW = re.compile(r"^outcome-(\d{1,3})-([a-z_]+)$")
 MAX_ROWS = 2 * MAX_OUTCOMES  # spare empty rows are allowed; more rows than this are refused
 # Dots as thousands separators: more than one group, or one group after a non-zero integer part.
 THOUSANDS = re.compile(r"[-+]?[1-9]\d{0,2}(\.\d{3})+")
+ENGLISH_THOUSANDS = re.compile(r"[-+]?[1-9]\d{0,2}(,\d{3})+(\.\d*)?")
 TOP_NUMBERS = ("cohort", "duration_months", "contract_cap", "top_up_share")
 
 
-def parse_number(text: str, field: str) -> float | int:
-    """A number as people type it; PricingError(field, 'number') when it is none."""
+def parse_number(text: str, field: str, lang: str = "nl") -> float | int:
+    """A number as people type it; PricingError(field, 'number') when it is none. On English
+    pages 1,200,000 and 1,200.50 have thousands commas; otherwise a comma is the decimal sign."""
     raw = text.strip().replace("\u00a0", "").replace(" ", "").replace("€", "")
     percent = raw.endswith("%")
     raw = raw.rstrip("%")
-    if "," in raw:
+    if lang == "en" and ENGLISH_THOUSANDS.fullmatch(raw):
+        raw = raw.replace(",", "")
+    elif "," in raw:
         raw = raw.replace(".", "").replace(",", ".")
     elif THOUSANDS.fullmatch(raw):
         raw = raw.replace(".", "")  # 5.000 and 1.200.000 are Dutch thousands, not decimals
@@ -42,17 +46,18 @@ def parse_number(text: str, field: str) -> float | int:
     return int(value) if value.is_integer() and "." not in raw and "e" not in raw.lower() and not percent else value
 
 
-def to_body(args) -> dict:
-    """The JSON body for `validate` from query arguments (a dict or Werkzeug's MultiDict)."""
+def to_body(args, lang: str = "nl") -> dict:
+    """The JSON body for `validate` from query arguments (a dict or Werkzeug's MultiDict), with
+    numbers read as readers of `lang` write them (see parse_number)."""
     get = args.get
     body: dict = {}
     for name in TOP_NUMBERS:
         text = (get(name) or "").strip()
         if text:
-            body[name] = parse_number(text, name)
+            body[name] = parse_number(text, name, lang)
     capital = (get("capital") or "").strip()
     if capital:
-        body["investment"] = {"capital": parse_number(capital, "investment.capital")}
+        body["investment"] = {"capital": parse_number(capital, "investment.capital", lang)}
     scenarios = (get("scenarios") or "").strip()
     if scenarios:
         body["scenarios"] = _scenarios(scenarios)
@@ -78,9 +83,9 @@ def to_body(args) -> dict:
             outcome["label"] = row["label"]
         for name in ("price", "rate", "baseline", "cap", "lag_months"):
             if name in row:
-                outcome[name] = parse_number(row[name], f"{where}.{name}")
+                outcome[name] = parse_number(row[name], f"{where}.{name}", lang)
         if "value" in row:
-            values[outcome["id"]] = parse_number(row["value"], f"value_per_outcome.{outcome['id']}")
+            values[outcome["id"]] = parse_number(row["value"], f"value_per_outcome.{outcome['id']}", lang)
         outcomes.append(outcome)
     if outcomes:
         body["outcomes"] = outcomes

@@ -240,8 +240,12 @@ def page(lang: str):
     query_pairs = [(k, v) for k, v in pairs if (v or "").strip() and (k in TOP_FIELDS or ROW.match(k))]
     result = inputs = error = None
     try:
-        inputs = validate(to_body(dict(query_pairs)))
+        body = to_body(dict(query_pairs), lang)
+        inputs = validate(body)
         result = calculate(inputs)
+        # Shared, switched to the other language or exported, the numbers are written plainly,
+        # so "1,200" typed on the English page cannot become 1.2 on the Dutch one.
+        query_pairs = to_pairs(body)
     except PricingError as caught:
         error = caught
     error_view = None

@@ -104,6 +104,13 @@ def test_numbers_as_people_type_them(text, number):
     assert parse_number(text, "x") == pytest.approx(number)
 
 
+@pytest.mark.parametrize("text, lang, number", [
+    ("1,200,000", "en", 1_200_000), ("1,200.50", "en", 1200.5), ("0,3", "en", 0.3), ("1,2", "nl", 1.2),
+    ("1,200", "nl", 1.2), ("1,200", "en", 1200)])
+def test_thousands_commas_only_on_english_pages(text, lang, number):
+    assert parse_number(text, "x", lang) == pytest.approx(number)
+
+
 @pytest.mark.parametrize("text", ["", "abc", "1,2,3", "--1", "1e999999"])
 def test_what_is_not_a_number(text):
     with pytest.raises(PricingError, match="x must be a number"):
