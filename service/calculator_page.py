@@ -268,7 +268,7 @@ def page(lang: str):
         preset_form=preset_form, form_name=_form_name(preset_form, lang) if preset_form else None,
         kept=kept, result=result, inputs=inputs, fmt=fmt, cards=rate_cards(release),
         chart=chart(inputs, result, lang) if result else None,
-        share_url=PAGE_PATHS[lang] + ("?" + share_query if share_query else ""),
+        share_query=share_query, share_url=PAGE_PATHS[lang] + ("?" + share_query if share_query else ""),
         csv_url="/api/calculator.csv" + ("?" + csv_query if csv_query else ""),
         action=PAGE_PATHS[lang], method_url="/rekenhulp/methode/" if lang == "nl" else "/en/rekenhulp/methode/",
     )

@@ -45,8 +45,16 @@
       var results = output.querySelector(".rw-calc-results");
       markError(results);
       if (status && results) status.textContent = results.getAttribute("data-status") || "";
+      // The server's own query writes the numbers plainly (so switching language cannot reread
+      // "1,200"); the address bar and the language links carry it.
+      var canonical = results ? results.getAttribute("data-query") : q;
       if (window.history && window.history.replaceState) {
-        window.history.replaceState(null, "", form.getAttribute("action") + (q ? "?" + q : ""));
+        window.history.replaceState(null, "", form.getAttribute("action") + (canonical ? "?" + canonical : ""));
+      }
+      var switches = document.querySelectorAll("a[hreflang]");
+      for (var i = 0; i < switches.length; i++) {
+        var href = switches[i].getAttribute("href").split("?")[0];
+        switches[i].setAttribute("href", href + (canonical ? "?" + canonical : ""));
       }
     }).catch(function () { /* offline or server gone: the button still submits the form */ });
   }
