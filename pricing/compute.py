@@ -11,6 +11,7 @@ from bisect import bisect_left
 from pricing.inputs import Inputs
 from pricing.irr import irr
 
+
 def cents(amount: float | None) -> float | None:
     """Rounded to the cent (correctly rounded from the float's exact value); never -0.0."""
     if amount is None:
@@ -54,7 +55,7 @@ def calculate(inputs: Inputs) -> dict:
     for name, multiplier in inputs.scenarios.items():
         figures = base if multiplier == 1.0 else _figures(inputs, multiplier, base_break_even)
         scenarios.append({"id": name, "multiplier": multiplier, **figures})
-    outcomes = [{**row, "maximum_payment": cents(most)} for row, most in zip(base["outcomes"], per_outcome_max)]
+    outcomes = [{**row, "maximum_payment": cents(most)} for row, most in zip(base["outcomes"], per_outcome_max, strict=True)]
     return {
         "cohort": inputs.cohort,
         "duration_months": inputs.duration_months,
@@ -76,7 +77,7 @@ def _figures(inputs: Inputs, multiplier: float, base_break_even: float | None) -
     rates = [min(1.0, o.rate * multiplier) for o in inputs.outcomes]
     uncapped_rates = all(o.rate * multiplier <= 1.0 for o in inputs.outcomes)
     counts, payments = [], []
-    for outcome, rate in zip(inputs.outcomes, rates):
+    for outcome, rate in zip(inputs.outcomes, rates, strict=True):
         count, payment = outcome_payment(cohort, outcome.price, rate, outcome.baseline, outcome.cap)
         counts.append(count)
         payments.append(payment)
@@ -87,13 +88,13 @@ def _figures(inputs: Inputs, multiplier: float, base_break_even: float | None) -
 
     net_value = None
     if inputs.value_per_outcome:
-        worth = sum(c * inputs.value_per_outcome[o.id] for o, c in zip(inputs.outcomes, counts)
+        worth = sum(c * inputs.value_per_outcome[o.id] for o, c in zip(inputs.outcomes, counts, strict=True)
                     if o.id in inputs.value_per_outcome)
         net_value = cents(worth - total)
 
     top_up = total * inputs.top_up_share
     by_year: dict[int, float] = {}
-    for outcome, payment in zip(inputs.outcomes, payments):
+    for outcome, payment in zip(inputs.outcomes, payments, strict=True):
         year = year_of(outcome.lag_months)
         by_year[year] = by_year.get(year, 0.0) + payment * paid_share
     last_year = max([year_of(inputs.duration_months), *by_year])
@@ -110,13 +111,13 @@ def _figures(inputs: Inputs, multiplier: float, base_break_even: float | None) -
         else:
             break_even = _break_even(inputs, rates)
         flows: dict[int, float] = {0: -inputs.capital}
-        for outcome, payment in zip(inputs.outcomes, payments):
+        for outcome, payment in zip(inputs.outcomes, payments, strict=True):
             flows[outcome.lag_months] = flows.get(outcome.lag_months, 0.0) + payment * paid_share
         investor = {"capital": cents(inputs.capital), "multiple": _rounded(total / inputs.capital, 12),
                     "irr": _rounded(irr(flows), 12), "break_even": _significant(break_even)}
 
     outcomes = []
-    for outcome, rate, c, payment in zip(inputs.outcomes, rates, counts, payments):
+    for outcome, rate, c, payment in zip(inputs.outcomes, rates, counts, payments, strict=True):
         row = {"id": outcome.id, "label": outcome.label, "price": cents(outcome.price), "rate": _rounded(rate, 12),
                "baseline": outcome.baseline, "cap": cents(outcome.cap), "lag_months": outcome.lag_months,
                "expected_count": _rounded(c, 10), "expected_payment": cents(payment)}
@@ -154,7 +155,7 @@ def _break_even(inputs: Inputs, rates: list[float]) -> float | None:
     if not math.isfinite(k_max):
         return None  # a rate so small (below 1e-308) that no multiplier can be represented
     bends = {0.0, k_max}
-    for outcome, rate in zip(inputs.outcomes, rates):
+    for outcome, rate in zip(inputs.outcomes, rates, strict=True):
         if rate <= 0:
             continue
         for bend in (outcome.baseline / rate, 1.0 / rate):
@@ -165,7 +166,7 @@ def _break_even(inputs: Inputs, rates: list[float]) -> float | None:
 
     def total(k: float) -> float:  # without the contract cap, which is at least the capital here
         return sum(outcome_payment(cohort, o.price, min(1.0, r * k), o.baseline, o.cap)[1]
-                   for o, r in zip(inputs.outcomes, rates))
+                   for o, r in zip(inputs.outcomes, rates, strict=True))
 
     values = [total(k) for k in points] if len(points) <= 8 else None
     if values is None:

@@ -22,8 +22,8 @@ from pricing.inputs import MAX_OUTCOMES
 from pricing.presets import request_in
 from pricing.query import ROW, ROW_FIELDS, to_body, to_pairs
 from service import calculator_format as fmt
-from service.calculator_texts import FIELDS, ROW_NAME, TEXTS
 from service import shell
+from service.calculator_texts import FIELDS, ROW_NAME, TEXTS
 
 bp = Blueprint("calculator_page", __name__)
 PAGE_PATHS = {"nl": "/rekenhulp/", "en": "/en/rekenhulp/"}
@@ -191,8 +191,37 @@ def chart(inputs, result, lang: str) -> dict:
         "x_ticks": [{"x": x(p["k"]), "label": fmt.percent(p["k"], lang, 0)} for p in points[::2]],
         "capital": {"y": y(inputs.capital)} if inputs.capital else None,
         "expected": {"x": x(1.0)} if k_max >= 1 else None,
-        "single": len(inputs.outcomes) == 1,
     }
+
+
+def _prefill(args, release, lang: str) -> tuple[dict | None, str | None, str | None]:
+    """(rate card, wizard form, problem): where the reader asked the page to start from."""
+    if args.get("rate_card"):
+        try:
+            return _rate_card(release, args["rate_card"], args.get("version"), lang), None, None
+        except PrefillError as error:
+            return None, None, str(error)
+    form_id = args.get("form")
+    if not form_id:
+        return None, None, None
+    if _preset(form_id) is None:
+        known = ", ".join(_calculator_data().get("presets") or {})
+        return None, None, (f"De keuzehulp kent geen vorm ‘{form_id[:60]}’; bekende vormen: {known}." if lang == "nl"
+                            else f"The wizard has no form ‘{form_id[:60]}’; known forms: {known}.")
+    return None, form_id, None
+
+
+def _starting_point(args, card, preset_form, lang: str) -> tuple[list, list[str]]:
+    """The (name, value) pairs in the form, and the notes that explain where they came from:
+    what the reader sent, else the rate card, the wizard form's preset or the example."""
+    if _submitted(args):
+        return list(args.items(multi=True)), []
+    if card:
+        return to_pairs(card["body"]), []
+    start = _preset(preset_form) if preset_form else _calculator_data().get("example")
+    if not start:
+        return [], []
+    return to_pairs(request_in(start.get("request") or {}, lang)), [start["note"][lang]]
 
 
 # --- the page ------------------------------------------------------------------------------
@@ -204,37 +233,10 @@ def page(lang: str):
     if release is None:
         abort(503)
     args = request.args
-    notices, problem, card, preset_form = [], None, None, None
-    status = 200
-
-    if args.get("rate_card"):
-        try:
-            card = _rate_card(release, args["rate_card"], args.get("version"), lang)
-        except PrefillError as error:
-            problem, status = str(error), 400
-    form_id = args.get("form")
-    if form_id and not card:
-        preset = _preset(form_id)
-        if preset is None:
-            known = ", ".join(_calculator_data().get("presets") or {})
-            problem = (f"De keuzehulp kent geen vorm ‘{form_id[:60]}’; bekende vormen: {known}." if lang == "nl"
-                       else f"The wizard has no form ‘{form_id[:60]}’; known forms: {known}.")
-            status = 400
-        else:
-            preset_form = form_id
-
-    if _submitted(args):
-        pairs = [(name, value) for name, value in args.items(multi=True)]
-    elif card:
-        pairs = to_pairs(card["body"])
-    elif preset_form:
-        pairs = to_pairs(request_in(_preset(preset_form)["request"], lang))
-    else:
-        pairs = to_pairs(request_in((_calculator_data().get("example") or {}).get("request") or {}, lang))
-    if preset_form and not _submitted(args):
-        notices.append(_preset(preset_form)["note"][lang])
-    elif not card and not preset_form and not _submitted(args) and _calculator_data().get("example"):
-        notices.append(_calculator_data()["example"]["note"][lang])
+    card, preset_form, problem = _prefill(args, release, lang)
+    status = 400 if problem else 200
+    submitted = _submitted(args)
+    pairs, notices = _starting_point(args, card, preset_form, lang)
 
     top, rows = _form_values(pairs)
     query_pairs = [(k, v) for k, v in pairs if (v or "").strip() and (k in TOP_FIELDS or ROW.match(k))]
@@ -253,9 +255,9 @@ def page(lang: str):
         filled = [r for r in rows if any((v or "").strip() for v in r.values())]
         input_id = _input_of(error, filled)
         message = error.message(lang, field_name=_field_name(input_id, lang))
-        missing_rate = card is not None and not _submitted(args) and error.rule == "required"
+        missing_rate = card is not None and not submitted and error.rule == "required"
         error_view = {"input": input_id, "message": message, "prompt": missing_rate}
-        if not _submitted(args) and not card and not preset_form:
+        if not submitted and not card and not preset_form:
             error_view = None  # a release without the example (calculator.json): an empty form, no error
         elif not missing_rate:
             status = 400
@@ -264,7 +266,8 @@ def page(lang: str):
     share_query = urlencode(query_pairs + kept)
     csv_query = urlencode(query_pairs)
     context = dict(
-        lang=lang, partial=args.get("partial") == "1", t=TEXTS[lang], fields=FIELDS[lang], top=top, rows=rows, error=error_view, problem=problem, notices=notices, card=card,
+        lang=lang, partial=args.get("partial") == "1", t=TEXTS[lang], fields=FIELDS[lang], top=top, rows=rows,
+        error=error_view, problem=problem, notices=notices, card=card,
         preset_form=preset_form, form_name=_form_name(preset_form, lang) if preset_form else None,
         kept=kept, result=result, inputs=inputs, fmt=fmt, cards=rate_cards(release),
         chart=chart(inputs, result, lang) if result else None,

@@ -4,7 +4,6 @@ from __future__ import annotations
 import math
 
 import pytest
-
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
@@ -40,7 +39,7 @@ def test_payment_never_exceeds_a_cap(body):
     for f in figures(result):
         if body["contract_cap"] is not None:
             assert f["expected_payment"] <= body["contract_cap"] + 0.005
-        for outcome, given_outcome in zip(f["outcomes"], body["outcomes"]):
+        for outcome, given_outcome in zip(f["outcomes"], body["outcomes"], strict=False):
             if given_outcome["cap"] is not None:
                 assert outcome["expected_payment"] <= given_outcome["cap"] + 0.005
         assert f["expected_payment"] <= result["maximum_payment"] + 0.005
@@ -89,7 +88,7 @@ def test_the_reported_irr_solves_the_contracts_equation(body):
     if body["contract_cap"] is not None and sum(paid) > body["contract_cap"]:
         share = body["contract_cap"] / sum(paid)
     npv = -capital + sum(p * share * math.exp(-o["lag_months"] / 12 * math.log1p(rate))
-                         for p, o in zip(paid, body["outcomes"]))
+                         for p, o in zip(paid, body["outcomes"], strict=False))
     # The reported IRR is rounded to 10 decimals; that moves the sum by far less than this.
     assert abs(npv) <= 1e-6 * max(capital, sum(paid)), (rate, npv)
 
@@ -102,6 +101,6 @@ def test_break_even_repays_the_capital(body):
     assume(k is not None)
     assert all(o["break_even_rate"] <= 1 + 1e-9 for o in result["outcomes"])
     at_break_even = dict(body, outcomes=[dict(o, rate=min(1, r["break_even_rate"]))
-                                         for o, r in zip(body["outcomes"], result["outcomes"])])
+                                         for o, r in zip(body["outcomes"], result["outcomes"], strict=False)])
     paid = calculate(validate(at_break_even))["expected_payment"]
     assert math.isclose(paid, body["investment"]["capital"], rel_tol=1e-4, abs_tol=0.05 * len(body["outcomes"]))
