@@ -8,25 +8,27 @@ HOST   ?= 127.0.0.1
 PORT   ?= 8000
 WORKERS ?= 2
 CHROMIUM := /usr/bin/chromium
+NGINX    := /usr/sbin/nginx
 
 .PHONY: serve dev build check test bench install install-test browser lock clean
 
 serve: install build
-	@# No access log: the service stores nothing about its users (see docs/over/veiligheid).
-	$(BIN)/gunicorn 'server:create_app()' --bind $(HOST):$(PORT) --workers $(WORKERS) --error-logfile - \
-		--limit-request-line 8190
+	@# Settings (no access log, request limits, no X-Forwarded-* trust) in deploy/gunicorn.conf.py.
+	$(BIN)/gunicorn -c deploy/gunicorn.conf.py 'server:create_app()' --bind $(HOST):$(PORT) --workers $(WORKERS)
 
 # Flask's development server with reload; never for production.
 dev: install build
 	$(BIN)/flask --app server run --debug --host $(HOST) --port $(PORT)
 
+# SITE_URL (the public address, e.g. https://resultaatwijzer.example.nl/) also publishes a sitemap.
 build: install
-	$(BIN)/kb build .
+	$(BIN)/kb build . $(if $(SITE_URL),--site-url $(SITE_URL))
 
 check: install
 	$(BIN)/kb check .
 
 test: install-test browser
+	$(BIN)/ruff check .
 	$(BIN)/python -m pytest
 
 # Heavier measurements, written to BENCHMARKS.md (wrk from Debian's packages drives the load).
@@ -48,11 +50,16 @@ $(VENV)/.installed-test: $(VENV)/.installed
 	touch $@
 
 # Browser tests drive Debian's Chromium through Playwright; no browser is downloaded.
+# The proxy test (tests/test_proxy.py) runs Debian's nginx in front of gunicorn.
 browser:
 	@test -x $(CHROMIUM) || { \
 		echo "Installing Debian's chromium for the browser tests"; \
 		SUDO=$$(test "$$(id -u)" = 0 || echo sudo); \
 		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; }
+	@test -x $(NGINX) || { \
+		echo "Installing Debian's nginx-light for the proxy test"; \
+		SUDO=$$(test "$$(id -u)" = 0 || echo sudo); \
+		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq nginx-light >/dev/null; }
 
 # Re-pin every dependency after changing pyproject.toml.
 lock:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from flask import Flask
 
-from service import cases, errors, health, knowledge, openapi, search, security, site
+from service import caching, cases, errors, health, openapi, pages, search, security
 from service import wizard
 from service import standards
 from service import calculator, calculator_page  # issue 14: the payment calculator
@@ -37,7 +37,7 @@ def create_app(build_dir: str | Path | None = None, **config) -> Flask:
 
     errors.register(app)
     security.init_app(app)
-    knowledge.init_app(app, app.config.get("CONTENT_ROOT", ROOT))
+    caching.init_app(app)
     search.init_app(app)
     app.register_blueprint(health.bp)
     app.register_blueprint(search.bp)
@@ -47,5 +47,5 @@ def create_app(build_dir: str | Path | None = None, **config) -> Flask:
     app.register_blueprint(standards.bp)
     app.register_blueprint(calculator.bp)
     app.register_blueprint(calculator_page.bp)
-    app.register_blueprint(site.bp)  # last: its catch-all route serves the built site
+    app.register_blueprint(pages.bp)  # last: its catch-all route serves the built site
     return app

@@ -1,7 +1,7 @@
 """Pages generated from the data at build time: one page per case, in both languages.
 
 They are never committed: `kb.load` adds them to the knowledge, the site build writes them
-(kb/site_hooks.py on_files) and the search index reads them like any other page.
+(publish/site_hooks.py on_files) and the search index reads them like any other page.
 """
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import json
 
 from kb.pages import LANGUAGES, PageError, parse_page
 from kb.problems import Problem
-from kb.render import text, years
+from kb.formatting import text, years
 
 CASES_DIR = "casussen"
 

@@ -9,6 +9,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kb import yamlio
+from kb.checks import check_all
+from kb.generated import generated_pages
 from kb.pages import Page, PageError, read_page
 from kb.problems import Problem, relative
 
@@ -117,11 +119,9 @@ def load(root: Path | str = ".") -> Knowledge:
 
     # Pages generated from the data (one per case, ...) join the written ones, so links,
     # twins, the site and the search index treat them alike.
-    from kb.generated import generated_pages
     for page in generated_pages(knowledge):
         knowledge.pages.append(page)
 
-    from kb.checks import check_all  # late import: checks use the model's helpers
     knowledge.problems.extend(check_all(knowledge))
     knowledge.problems.sort(key=lambda p: (p.file, p.line or 0, p.message))
     return knowledge

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from kb.checks import schema_problems
+from kb.schema import schema_problems
 from kb.pages import DEFAULT_LANGUAGE, Page
 from kb.problems import Problem
 

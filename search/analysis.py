@@ -7,6 +7,7 @@ The compound filter splits a word into parts that are themselves words of the kn
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from whoosh.analysis import (CharsetFilter, Filter, LowercaseFilter, RegexTokenizer, StemFilter,
                              StopFilter)
@@ -15,6 +16,16 @@ from whoosh.support.charset import accent_map
 WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 MIN_PART = 4            # shorter parts split too eagerly ("over" + "heid")
 LINKING = ("s", "e")    # Dutch linking letters: arbeid-s-participatie
+
+
+# Bounds on the splitter's work, whatever the reader types (issue 11: an unbounded search froze a
+# worker for seconds on a 92-character query). The longest word of the vocabulary has 33 letters,
+# so a word past MAX_COMPOUND is no compound of known words worth splitting.
+MAX_COMPOUND = 64
+# Splits of words not seen before, per analysed text outside indexing (a query): after this many
+# the remaining words are kept whole. A 500-character query has at most 55 words of 8+ letters.
+MAX_SPLITS_PER_TEXT = 64
+MEMO_SIZE = 65536       # remembered splits per filter (words and their tails)
 
 
 class CompoundFilter(Filter):
@@ -26,12 +37,36 @@ class CompoundFilter(Filter):
     def __eq__(self, other):
         return isinstance(other, CompoundFilter) and self.vocabulary == other.vocabulary
 
+    # The filter is pickled into the index's schema: keep the memo out of it.
+    def __getstate__(self):
+        return {"vocabulary": self.vocabulary}
+
+    def _tail_splitter(self):
+        tails = self.__dict__.get("_tails")
+        if tails is None:
+            # Remembers every tail it tried, including the ones that failed: each distinct tail
+            # of a word is split once, so a word costs O(n²) look-ups instead of O(2ⁿ).
+            @lru_cache(maxsize=MEMO_SIZE)
+            def tails(rest: str) -> tuple[str, ...] | None:
+                return _split(rest, self.vocabulary, tails, top=False)
+            self.__dict__["_tails"] = tails
+        return tails
+
     def split(self, word: str) -> list[str] | None:
-        return _split(word, self.vocabulary, top=True)
+        if len(word) > MAX_COMPOUND:
+            return None
+        parts = _split(word, self.vocabulary, self._tail_splitter(), top=True)
+        return list(parts) if parts else None
 
     def __call__(self, tokens):
+        splits = 0
         for token in tokens:
-            parts = self.split(token.text) if len(token.text) >= 2 * MIN_PART else None
+            parts = None
+            if len(token.text) >= 2 * MIN_PART:
+                # Indexing must split every word; anything else (a query) has a budget.
+                if getattr(token, "mode", "") == "index" or splits < MAX_SPLITS_PER_TEXT:
+                    splits += 1
+                    parts = self.split(token.text)
             yield token
             if parts:
                 original = token.text
@@ -41,10 +76,11 @@ class CompoundFilter(Filter):
                 token.text = original
 
 
-def _split(word: str, vocabulary, top: bool = False) -> list[str] | None:
+def _split(word: str, vocabulary, tails, top: bool = False) -> tuple[str, ...] | None:
+    """Split `word` into known words; `tails` splits what is left after a prefix (memoised)."""
     # Longest known prefix first, so "resultaatfinanciering" is resultaat + financiering.
     if not top and word in vocabulary:
-        return [word]
+        return (word,)
     for cut in range(len(word) - MIN_PART, MIN_PART - 1, -1):
         prefix, rest = word[:cut], word[cut:]
         if prefix not in vocabulary:
@@ -52,9 +88,9 @@ def _split(word: str, vocabulary, top: bool = False) -> list[str] | None:
         for link in ("",) + LINKING:
             if link and not rest.startswith(link):
                 continue
-            tail = _split(rest[len(link):], vocabulary) if len(rest) - len(link) >= MIN_PART else None
+            tail = tails(rest[len(link):]) if len(rest) - len(link) >= MIN_PART else None
             if tail:
-                return [prefix] + tail
+                return (prefix,) + tail
     return None
 
 

@@ -5,10 +5,12 @@ analysed words, so quotes, AND/OR/NOT, `field:` and brackets cannot cause an err
 """
 from __future__ import annotations
 
+import gc
 import json
 import re
 import threading
 import time
+import warnings
 from functools import lru_cache
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -20,7 +22,7 @@ from whoosh.query import Or, Prefix, Term
 from search.analysis import spelling_analyzer
 from search.concepts import ConceptMatcher
 from search.snippets import make_matcher, snippet as make_snippet
-from search.spelling import Speller
+from search.spelling import MAX_SUGGESTIONS, Speller
 
 RAW_WORD = re.compile(r"[^\W_]+", re.UNICODE)
 CACHE_SIZE = 2048  # answers kept per opened index (oldest dropped first)
@@ -68,16 +70,25 @@ class SearchIndex:
     def __init__(self, path: Path):
         self.path = Path(path)
         # Everything that reads the index on disk is inside the try: a damaged segment must
-        # become "search unavailable", never a server that cannot start.
-        try:
-            self.indexes = {lang: index.open_dir(str(self.path / lang)) for lang in ("nl", "en")}
-            concepts = json.loads((self.path / "concepts.json").read_text(encoding="utf-8"))
-            self.concepts = ConceptMatcher(concepts["groups"])
-            self.best_pages = concepts["pages"]
-            self.types = {lang: self._types(ix) for lang, ix in self.indexes.items()}
-            self.spellers = {lang: self._speller(ix) for lang, ix in self.indexes.items()}
-        except Exception as error:  # any unreadable index is reported the same way
-            raise IndexUnavailable(f"the search index cannot be opened ({type(error).__name__}: {error})") from None
+        # become "search unavailable", never a server that cannot start. Whoosh leaves the files
+        # of a damaged segment open; they are closed here, quietly, not whenever the garbage
+        # collector runs (and warns) somewhere else.
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", ResourceWarning)
+            try:
+                self.indexes = {lang: index.open_dir(str(self.path / lang)) for lang in ("nl", "en")}
+                concepts = json.loads((self.path / "concepts.json").read_text(encoding="utf-8"))
+                self.concepts = ConceptMatcher(concepts["groups"])
+                self.best_pages = concepts["pages"]
+                self.types = {lang: self._types(ix) for lang, ix in self.indexes.items()}
+                self.spellers = {lang: self._speller(ix) for lang, ix in self.indexes.items()}
+                failure = None
+            except Exception as error:  # any unreadable index is reported the same way
+                failure = f"the search index cannot be opened ({type(error).__name__}: {error})"
+            if failure:
+                gc.collect()
+        if failure:
+            raise IndexUnavailable(failure)
         self._local = threading.local()
         self._cache: dict = {}
 
@@ -193,9 +204,12 @@ class SearchIndex:
         speller = self.spellers[lang]
         words, changed = [], False
         tokens = [token.text for token in spelling_analyzer()(text)]
+        looked_up = set()
         for position, word in enumerate(tokens):
             unfinished = position == len(tokens) - 1 and speller.starts_a_word(word)
-            if len(word) > 2 and not speller.knows(word) and not unfinished:
+            if len(word) > 2 and not speller.knows(word) and not unfinished and (
+                    word in looked_up or len(looked_up) < MAX_SUGGESTIONS):
+                looked_up.add(word)
                 suggestion = speller.suggest(word)
                 if suggestion:
                     word, changed = suggestion, True

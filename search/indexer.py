@@ -10,7 +10,7 @@ from pathlib import Path
 
 from whoosh import fields, index
 
-from kb import render, standards
+from kb import standards
 from kb.pages import LANGUAGES, parse_page
 from search.analysis import analyzer, spelling_analyzer, vocabulary_from
 from search.concepts import ConceptMatcher, concept_groups
@@ -49,12 +49,13 @@ def schema(lang: str, vocabulary: frozenset[str]) -> fields.Schema:
     )
 
 
-def documents(knowledge, lang: str):
-    """Every section of every page in one language, with its blocks expanded from the data."""
+def documents(knowledge, lang: str, expand):
+    """Every section of every page in one language, with its blocks expanded from the data by
+    `expand(knowledge, rel, lang, markdown, skip)` (the publishing layer's renderer)."""
     for page in knowledge.pages_in(lang):
         if page.id in NOT_INDEXED:
             continue
-        expanded = parse_page(render.expand_blocks(knowledge, page.rel, lang, page.source, skip=SKIPPED_BLOCKS),
+        expanded = parse_page(expand(knowledge, page.rel, lang, page.source, skip=SKIPPED_BLOCKS),
                               page.rel, page.path)
         topics = [str(t) for t in page.meta.get("topics") or []]
         for section in expanded.sections:
@@ -76,14 +77,14 @@ def documents(knowledge, lang: str):
             }
 
 
-def build_index(knowledge, index_dir: Path) -> dict:
+def build_index(knowledge, index_dir: Path, expand) -> dict:
     index_dir.mkdir(parents=True)
     groups = concept_groups(knowledge.glossary)
     matcher = ConceptMatcher(groups)
     glossary_words = [" ".join(names) for names in groups.values()]
     stats = {"documents": 0}
     for lang in LANGUAGES:
-        docs = list(documents(knowledge, lang))
+        docs = list(documents(knowledge, lang, expand))
         vocabulary = vocabulary_from([d["body"] + " " + d["heading"] + " " + d["title"] for d in docs] + glossary_words)
         directory = index_dir / lang
         directory.mkdir()

@@ -7,8 +7,14 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import defaultdict
+from functools import lru_cache
 
 MAX_EDITS = 2
+# Bounded work per query (issue 11): a query of 55 made-up words would otherwise compare each
+# against hundreds of candidates. Repeated words are looked up once; past MAX_SUGGESTIONS words
+# the rest of the query is kept as typed.
+MAX_SUGGESTIONS = 8
+SUGGESTION_MEMO = 8192
 
 
 class Speller:
@@ -18,6 +24,7 @@ class Speller:
         self.buckets: dict[str, list[str]] = defaultdict(list)
         for word in frequencies:
             self.buckets[word[0]].append(word)
+        self.suggest = lru_cache(maxsize=SUGGESTION_MEMO)(self._suggest)
 
     def knows(self, word: str) -> bool:
         return word in self.frequencies
@@ -27,7 +34,7 @@ class Speller:
         position = bisect_left(self.sorted, prefix)
         return position < len(self.sorted) and self.sorted[position].startswith(prefix)
 
-    def suggest(self, word: str) -> str | None:
+    def _suggest(self, word: str) -> str | None:
         best, best_key = None, None
         # Typos rarely hit the first letter; transposing the first two is covered by the second bucket.
         candidates = self.buckets.get(word[0], []) + (self.buckets.get(word[1], []) if len(word) > 1 else [])

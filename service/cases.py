@@ -1,21 +1,18 @@
-"""The case library as data: GET /api/cases, /api/cases/<id>, /api/cases.csv."""
+"""The case library as data: GET /api/cases, /api/cases/<id>, /api/cases.csv, from the release's
+data/cases.json (see publish/release_data.py)."""
 from __future__ import annotations
 
 import csv
 import io
 
-from flask import Blueprint, Response, jsonify, request
+from flask import Blueprint, Response, abort, jsonify, request
 
-from kb.generated import CASES_DIR
-from kb.pages import page_url
-from kb.render import text
 from service import errors
-from service.knowledge import knowledge
+from service.artefacts import ArtefactMissing, current_release
 
 bp = Blueprint("cases", __name__)
 
 LANGUAGES = ("nl", "en")
-BILINGUAL = ("name", "place", "theme", "target_group", "status", "results", "notes", "intermediary")
 CSV_COLUMNS = ["id", "name", "form", "country", "place", "start_year", "end_year", "theme", "target_group",
                "outcome_payers", "investors", "providers", "intermediary", "capital_raised_amount",
                "capital_raised_currency", "capital_raised_note", "max_outcome_payment_amount",
@@ -27,40 +24,27 @@ class BadFilter(ValueError):
     pass
 
 
-def record(case: dict, lang: str) -> dict:
-    """A case in one language, with INDIGO-style field names; unknown fields stay null."""
-    out = {"id": case["id"]}
-    for field in ("name", "form", "country", "place", "start_year", "end_year", "theme", "target_group",
-                  "outcome_payers", "investors", "providers", "intermediary", "capital_raised",
-                  "max_outcome_payment", "outcome_metrics", "status", "results", "notes", "sources"):
-        value = case.get(field)
-        if field in BILINGUAL:
-            value = text(value, lang) if value is not None else None
-        elif isinstance(value, list) and field != "sources":
-            value = [text(v, lang) for v in value]
-        elif isinstance(value, dict):  # amounts
-            value = {"amount": value.get("amount"), "currency": value.get("currency"),
-                     "note": text(value.get("note"), lang) if value.get("note") else None}
-        out[field] = value
-    out["url"] = page_url(f"{CASES_DIR}/{case['id']}", lang)
-    return out
+def _published(lang: str) -> list[dict]:
+    """The case records of the current release in one language (written by `kb build`)."""
+    release = current_release()
+    if release is None:
+        abort(503, description="no published build: run 'kb build'")
+    try:
+        return release.data("data/cases.json")["cases"][lang]
+    except (ArtefactMissing, KeyError) as error:
+        abort(503, description=f"the case library is missing from the release: {error}")
 
 
-def allowed_values(lang: str) -> dict:
-    cases = knowledge().cases.values()
-    return {
-        "country": sorted({c["country"] for c in cases if c.get("country")}),
-        "form": sorted({c["form"] for c in cases if c.get("form")}),
-        "theme": sorted({text(c["theme"], lang) for c in cases if c.get("theme")}),
-    }
+def allowed_values(cases: list[dict]) -> dict:
+    return {name: sorted({c[name] for c in cases if c.get(name)}) for name in ("country", "form", "theme")}
 
 
 def filtered(args) -> tuple[list[dict], str]:
     lang = args.get("lang", "nl")
     if lang not in LANGUAGES:
         raise BadFilter(f"the parameter 'lang' is '{lang}'; allowed values are: {', '.join(LANGUAGES)}")
-    allowed = allowed_values(lang)
-    cases = list(knowledge().cases.values())
+    cases = _published(lang)
+    allowed = allowed_values(cases)
     for name in ("country", "form", "theme"):
         value = args.get(name)
         if value is None:
@@ -69,11 +53,8 @@ def filtered(args) -> tuple[list[dict], str]:
         matches = [o for o in options if o.lower() == value.lower()]
         if not matches:
             raise BadFilter(f"the filter '{name}' is '{value}'; allowed values are: {', '.join(options)}")
-        if name == "theme":
-            cases = [c for c in cases if text(c.get("theme"), lang) == matches[0]]
-        else:
-            cases = [c for c in cases if c.get(name) == matches[0]]
-    return [record(c, lang) for c in cases], lang
+        cases = [c for c in cases if c.get(name) == matches[0]]
+    return cases, lang
 
 
 @bp.get("/api/cases")
@@ -90,10 +71,10 @@ def one_case(case_id: str):
     lang = request.args.get("lang", "nl")
     if lang not in LANGUAGES:
         return errors.error_response(400, f"the parameter 'lang' is '{lang}'; allowed values are: nl, en")
-    case = knowledge().cases.get(case_id)
+    case = next((c for c in _published(lang) if c["id"] == case_id), None)
     if case is None:
         return errors.error_response(404, f"there is no case with the id '{case_id}'; see /api/cases for all ids")
-    return jsonify(record(case, lang))
+    return jsonify(case)
 
 
 @bp.get("/api/cases.csv")

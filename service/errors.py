@@ -4,10 +4,13 @@ Never a stack trace: unexpected errors are logged and answered with a plain 500.
 """
 from __future__ import annotations
 
+import re
+
 from flask import Flask, current_app, jsonify, request
-from werkzeug.exceptions import HTTPException, InternalServerError
+from werkzeug.exceptions import ClientDisconnected, HTTPException, InternalServerError
 
 from service import shell
+from service.artefacts import current_release
 
 MESSAGES = {
     "nl": {
@@ -15,6 +18,7 @@ MESSAGES = {
         404: ("Pagina niet gevonden", "Deze pagina bestaat niet (meer). Controleer het adres of ga naar de startpagina."),
         405: ("Methode niet toegestaan", "Deze methode wordt hier niet ondersteund."),
         413: ("Verzoek te groot", "Het verzoek is groter dan is toegestaan."),
+        415: ("Verkeerd soort inhoud", "Dit adres neemt alleen JSON aan (Content-Type: application/json)."),
         414: ("Adres te lang", "Het adres van deze pagina is te lang. Gebruik een kortere zoekvraag of begin opnieuw."),
         500: ("Er ging iets mis", "Er ging aan onze kant iets mis. Probeer het later opnieuw."),
         503: ("Tijdelijk niet beschikbaar", "De site is nog niet gebouwd of wordt bijgewerkt. Probeer het zo opnieuw."),
@@ -25,6 +29,7 @@ MESSAGES = {
         404: ("Page not found", "This page does not exist (any more). Check the address or go to the home page."),
         405: ("Method not allowed", "This method is not supported here."),
         413: ("Request too large", "The request is larger than allowed."),
+        415: ("Unsupported media type", "This address only takes JSON (Content-Type: application/json)."),
         414: ("Address too long", "The address of this page is too long. Use a shorter search or start again."),
         500: ("Something went wrong", "Something went wrong on our side. Please try again later."),
         503: ("Temporarily unavailable", "The site has not been built yet or is being updated. Please try again shortly."),
@@ -49,6 +54,7 @@ def error_response(status: int, detail: str | None = None):
     lang = (request.args.get("lang") if request.args.get("lang") in MESSAGES else "en") if wants_json() \
         else request_language()
     title, text = MESSAGES[lang].get(status, MESSAGES[lang][500] if status >= 500 else MESSAGES[lang][400])
+    detail = truncated(_shorten_quoted(detail), 4 * MAX_ECHO) if detail else detail
     if wants_json():
         return jsonify({"error": detail or text, "status": status}), status
     if status == 404:
@@ -70,7 +76,7 @@ NOT_FOUND_PAGE = {"nl": "/niet-gevonden/", "en": "/en/niet-gevonden/"}
 
 def _site_404(lang: str) -> str | None:
     """The built 'page not found' page (docs/niet-gevonden.*.md), in the site's own layout."""
-    release = current_app.extensions["artefacts"].release()
+    release = current_release()
     if release is None:
         return None
     url = NOT_FOUND_PAGE[lang]
@@ -82,6 +88,34 @@ def _site_404(lang: str) -> str | None:
     return html.replace("<head>", f'<head><base href="{url}">', 1)
 
 
+def _broken_framing() -> tuple[type, ...]:
+    """What servers raise while the app reads a body whose framing is broken (a bad chunk size,
+    a body that ends early): the client's fault, so a 400, not a 500 with a traceback."""
+    kinds: list[type] = [ClientDisconnected]
+    try:
+        from gunicorn.http import errors as gunicorn_errors
+        kinds += [gunicorn_errors.ParseException, gunicorn_errors.NoMoreData]
+    except ImportError:  # another WSGI server: its errors stay 500s until added here
+        pass
+    return tuple(kinds)
+
+
+BROKEN_FRAMING = _broken_framing()
+MAX_ECHO = 200  # characters of a client's text repeated in an error message
+
+
+def truncated(text: str, most: int = MAX_ECHO) -> str:
+    return text if len(text) <= most else text[:most - 1] + "…"
+
+
+_QUOTED = re.compile(r"(?<=\s)'([^']{61,})'(?=[;,.\s]|$)")
+
+
+def _shorten_quoted(message: str) -> str:
+    """Messages quote the client's value ("the filter 'country' is '…'"): at most 60 characters of it."""
+    return _QUOTED.sub(lambda m: f"'{truncated(m[1], 60)}'", message)
+
+
 def register(app: Flask) -> None:
     @app.errorhandler(HTTPException)
     def handle_http(error: HTTPException):
@@ -89,5 +123,7 @@ def register(app: Flask) -> None:
 
     @app.errorhandler(Exception)
     def handle_unexpected(error: Exception):
+        if isinstance(error, BROKEN_FRAMING):
+            return error_response(400, "the request body is cut off or its chunked framing is not valid")
         app.logger.exception("unhandled error on %s", request.path)
         return error_response(InternalServerError.code)

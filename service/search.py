@@ -6,10 +6,11 @@ import re
 import threading
 from urllib.parse import urlencode
 
-from flask import Blueprint, abort, current_app, jsonify, render_template, request
+from flask import Blueprint, abort, current_app, has_request_context, jsonify, render_template, request
 
 from search.engine import IndexUnavailable, SearchIndex
 from service import errors, shell
+from service.artefacts import current_release
 
 bp = Blueprint("search", __name__)
 log = logging.getLogger("resultaatwijzer")
@@ -46,7 +47,7 @@ class Indexes:
         self._opened: dict = {}
 
     def current(self) -> SearchIndex:
-        release = self.artefacts.release()
+        release = current_release() if has_request_context() else self.artefacts.release()
         if release is None:
             raise IndexUnavailable("no published build: run 'kb build'")
         index = self._opened.get(release.path)
@@ -84,19 +85,20 @@ def parse_params(args) -> dict:
                          "too_long", length=len(query), maximum=MAX_QUERY)
     lang = args.get("lang", "nl")
     if lang not in LANGUAGES:
-        raise BadRequest(f"the parameter 'lang' is '{lang}'; allowed values are: {', '.join(LANGUAGES)}")
+        raise BadRequest(f"the parameter 'lang' is '{errors.truncated(lang, 60)}'; allowed values are: {', '.join(LANGUAGES)}")
     raw_limit = args.get("limit", str(DEFAULT_LIMIT))
     # ASCII digits only: str.isdigit() also accepts '²', which int() refuses.
     if not re.fullmatch(r"[0-9]{1,3}", raw_limit) or not 1 <= int(raw_limit) <= MAX_LIMIT:
-        raise BadRequest(f"the parameter 'limit' is '{raw_limit}'; it must be a whole number from 1 to {MAX_LIMIT}")
+        raise BadRequest(f"the parameter 'limit' is '{errors.truncated(raw_limit, 60)}'; it must be a whole number from 1 to {MAX_LIMIT}")
     return {"q": query, "lang": lang, "limit": int(raw_limit), "type": args.get("type") or None}
 
 
 def _check_type(index: SearchIndex, params: dict) -> None:
     allowed = index.types[params["lang"]]
     if params["type"] and params["type"] not in allowed:
-        raise BadRequest(f"the parameter 'type' is '{params['type']}'; allowed values are: {', '.join(allowed)}",
-                         "type", value=params["type"])
+        shown = errors.truncated(params["type"], 60)  # echoed input stays short
+        raise BadRequest(f"the parameter 'type' is '{shown}'; allowed values are: {', '.join(allowed)}",
+                         "type", value=shown)
 
 
 def _index_or_503():
@@ -130,7 +132,7 @@ def api_search():
 @bp.get("/zoeken/", defaults={"lang": "nl"})
 @bp.get("/en/zoeken/", defaults={"lang": "en"})
 def results_page(lang: str):
-    release = current_app.extensions["artefacts"].release()
+    release = current_release()
     if release is None:
         abort(503)
     # The page takes `query`, not `q`: Material's header search opens itself on a `q` parameter.
@@ -157,8 +159,10 @@ def results_page(lang: str):
         types=index.types[lang] if index else [], selected_type=selected_type,
         correction_url=_url(lang, results.did_you_mean, selected_type) if results and results.did_you_mean else None)
     title = f"{query} – {'Zoeken' if lang == 'nl' else 'Search'}" if query else None
+    # The language switch keeps the search; an unknown type is not carried along (nor echoed whole).
+    kept = {"query": query, "type": selected_type if index and selected_type in index.types[lang] else ""}
     page = shell.render(release.site, request.path, html, title=title,
-                        query_string=urlencode({k: v for k, v in request.args.items() if k in ("query", "type")}))
+                        query_string=urlencode({k: v for k, v in kept.items() if v}))
     return page, (400 if error and results is None and query else 200)
 
 

@@ -47,7 +47,9 @@ def render(site: Path, url_path: str, content: str | Markup, *, title: str | Non
         raise ShellMissing(url_path)
     html = html.replace(SLOT, str(content), 1)
     if title:
-        html = re.sub(r"<title>.*?</title>", f"<title>{escape(title)} - Resultaatwijzer</title>", html, count=1, flags=re.S)
+        # A function, not a template: the reader's text may hold '\1' or '\g<0>'. A title is one line.
+        replacement = f"<title>{escape(' '.join(title.split()))} - Resultaatwijzer</title>"
+        html = re.sub(r"<title>.*?</title>", lambda _: replacement, html, count=1, flags=re.S)
     if query_string:
         html = _LANGUAGE_LINK.sub(lambda m: f"{m[1]}{m[2]}?{escape(query_string)}{m[3]}", html)
     return html

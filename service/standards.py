@@ -13,25 +13,20 @@ from flask import Blueprint, abort, current_app, jsonify, request
 
 from kb.standards import KINDS, STATUSES
 from service import errors
+from service.artefacts import ArtefactMissing, current_release
 
 bp = Blueprint("standards", __name__)
 LANGUAGES = ("nl", "en")
 
 
-@lru_cache(maxsize=8)
-def _read(release: Path) -> dict:
-    # A release never changes once published, so its data is read once.
-    try:
-        return json.loads((release / "standards.json").read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {"standards": []}
-
-
 def _published() -> list[dict]:
-    release = current_app.extensions["artefacts"].release()
+    release = current_release()
     if release is None:
         abort(503, description="no published build: run 'kb build'")
-    return _read(release.path)["standards"]
+    try:
+        return release.data("standards.json")["standards"]
+    except ArtefactMissing as error:
+        abort(503, description=str(error))
 
 
 def _choice(name: str, allowed: tuple, default: str | None = None) -> str | None:

@@ -1,14 +1,16 @@
 """The decision wizard: GET /api/wizard/model, POST /api/wizard (JSON) and the pages
 /keuzehulp/vragen/ and /en/keuzehulp/vragen/ (HTML, no JavaScript needed).
 
-The decision model is compiled once when the blueprint is registered, from the knowledge base
-the app loaded at start-up (service.knowledge). The pages keep every answer in the query string,
+The decision model is compiled once per release from the inputs `kb build` wrote into it
+(data/wizard.json). The pages keep every answer in the query string,
 keyed by factor id, so a result can be bookmarked and shared.
 """
 from __future__ import annotations
 
 import json
 import logging
+from functools import lru_cache
+from pathlib import Path
 from urllib.parse import urlencode
 
 from flask import Blueprint, abort, current_app, jsonify, redirect, render_template, request
@@ -19,41 +21,34 @@ from service import errors, shell
 from wizard import answers as parse
 from wizard import present
 from wizard.engine import evaluate, next_question
-from wizard.model import UNKNOWN, ModelError, build_model
+from wizard.model import UNKNOWN, Model, ModelError, build_model
+from service.artefacts import ArtefactMissing, Release, current_release
 
 bp = Blueprint("wizard", __name__)
 log = logging.getLogger("resultaatwijzer")
 
-# A problem in these files makes the model unusable; problems elsewhere (a page) do not.
-MODEL_FILES = ("kb/data/wizard.yml", "kb/data/forms.yml", "kb/data/sources.yml", "kb/data/cases.yml")
 PAGE_PATHS = {"nl": "/keuzehulp/vragen/", "en": "/en/keuzehulp/vragen/"}
 
 
-class Wizard:
-    """The compiled model, or why there is none."""
-
-    def __init__(self, knowledge):
-        self.model, self.problem = None, None
-        problems = [p for p in knowledge.problems if p.file in MODEL_FILES]
-        try:
-            if problems:
-                raise ModelError("; ".join(str(p) for p in problems[:5]))
-            self.model = build_model(knowledge)
-        except ModelError as error:
-            self.problem = f"the decision model cannot be used: {error}. Run 'kb check'."
-            log.error("Wizard unavailable: %s", self.problem)
+@lru_cache(maxsize=4)
+def _compiled(release_path: Path) -> Model | str:
+    """The model of one release, compiled once (a release never changes), or why it cannot be."""
+    try:
+        return build_model(Release(release_path, {}).data("data/wizard.json"))
+    except (ModelError, ArtefactMissing) as error:
+        problem = f"the decision model cannot be used: {error}. Run 'kb build'."
+        log.error("Wizard unavailable: %s", problem)
+        return problem
 
 
-@bp.record_once
-def _load_model(state) -> None:
-    state.app.extensions["wizard"] = Wizard(state.app.extensions["knowledge"])
-
-
-def _model():
-    wizard = current_app.extensions["wizard"]
-    if wizard.model is None:
-        abort(503, description=wizard.problem)
-    return wizard.model
+def _model() -> Model:
+    release = current_release()
+    if release is None:
+        abort(503, description="no published build: run 'kb build'")
+    model = _compiled(release.path)
+    if isinstance(model, str):
+        abort(503, description=model)
+    return model
 
 
 def _bad_request(error: parse.AnswerError):
@@ -148,7 +143,7 @@ def api_wrong_method():
 @bp.get(PAGE_PATHS["nl"], defaults={"lang": "nl"})
 @bp.get(PAGE_PATHS["en"], defaults={"lang": "en"})
 def page(lang: str):
-    release = current_app.extensions["artefacts"].release()
+    release = current_release()
     if release is None:
         abort(503)
     model = _model()

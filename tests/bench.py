@@ -49,7 +49,7 @@ def percentile(values, p):
 
 
 def bench_build(build_dir: Path) -> dict:
-    from kb.build import build
+    from publish.build import build
 
     timings = {}
     started = time.perf_counter()
@@ -176,7 +176,7 @@ def mixed_requests() -> list:
 
 def bench_mixed_with_rebuild(build_dir: Path, workers: int = 2) -> dict:
     """Mixed traffic for MIXED_SECONDS; a full rebuild runs while it does."""
-    from kb.build import build
+    from publish.build import build
 
     def release(base: str) -> str:
         return json.loads(subprocess.run(["curl", "-s", base + "/healthz"], capture_output=True, text=True).stdout)["release"]
@@ -334,11 +334,146 @@ def main_calculator() -> int:
     figures = {"calculator": bench_calculator_in_process()}
     with tempfile.TemporaryDirectory() as tmp:
         build_dir = Path(tmp) / "build"
-        from kb.build import build
+        from publish.build import build
         build(ROOT, build_dir, log=lambda *_: None)
         figures["calculator_http"] = bench_calculator_http(build_dir)
     print("\n".join(calculator_report(figures)))
     return 0
+
+# --- issue 11: worst-case query cost -------------------------------------------------------------
+def worst_case_queries(index) -> dict[str, str]:
+    """Adversarial query families, each up to the service's length limit (MAX_QUERY)."""
+    import random
+    import string
+
+    from search.analysis import CompoundFilter
+    from service.search import MAX_QUERY
+
+    rnd = random.Random(11)
+    compound = next(i for i in index.searcher("nl").schema["content"].analyzer.items if isinstance(i, CompoundFilter))
+    known = sorted(compound.vocabulary)
+
+    def fill(make) -> str:
+        words: list[str] = []
+        while True:
+            word = make()
+            if len(" ".join(words + [word])) > MAX_QUERY:
+                return " ".join(words)
+            words.append(word)
+
+    def glued() -> str:
+        return "".join(rnd.choice(known) for _ in range(4)) + "q"
+
+    return {
+        "'allestekens' x8 + 'qqqq' (the reported query, 92 characters)": "allestekens" * 8 + "qqqq",
+        "'allestekens' x45 + 'qqqq' (up to the limit)": ("allestekens" * 45 + "qqqq")[:MAX_QUERY],
+        "glued runs of known words, to the limit": fill(glued),
+        "near-misses of known words (speller), to the limit": fill(lambda: rnd.choice(known)[:-1] + "q"),
+        "made-up 8-letter words, to the limit": fill(lambda: "".join(rnd.choice("aeiouklmnrst") for _ in range(8))),
+        "random 3-letter words, to the limit": fill(lambda: "".join(rnd.choice(string.ascii_lowercase) for _ in range(3))),
+        "one word of 500 letters": "a" * MAX_QUERY,
+    }
+
+
+def bench_worst_case_queries(release: Path, rounds: int = 3) -> list[dict]:
+    """The slowest uncached search of each adversarial family, in-process, both languages."""
+    from search.engine import SearchIndex
+
+    index = SearchIndex(release / "index")
+    index.search_uncached("resultaatfinanciering", "nl")
+    rows = []
+    for name, text in worst_case_queries(index).items():
+        for lang in ("nl", "en"):
+            times = []
+            for _ in range(rounds):
+                started = time.perf_counter()
+                index.search_uncached(text, lang)
+                times.append((time.perf_counter() - started) * 1000)
+            rows.append({"family": name, "lang": lang, "chars": len(text), "max_ms": max(times)})
+    return rows
+
+
+def worst_case_report(rows: list[dict]) -> list[str]:
+    lines = [
+        "## Worst-case query cost (issue 11)",
+        "",
+        "Each adversarial family searched uncached in-process (3 rounds, slowest shown). Before issue 11",
+        "the compound splitter retried every split: `'allestekens' x8 + 'qqqq'` (92 characters) took",
+        "2,521 ms (x5 per 11 characters more; 100 ms at x6, 529 ms at x7), so a query of about 114",
+        "characters outlasted gunicorn's 30 s worker timeout; 55 made-up words cost the speller 196 ms.",
+        "Now the splitter remembers every tail it tried (also the failed ones), skips words longer than",
+        "64 letters and splits at most 64 new words per query; the speller remembers its answers and",
+        "looks up at most 8 distinct unknown words per query. Bound: under 300 ms for any query",
+        "up to the 500-character limit (`tests/test_bounded_cost.py`).",
+        "",
+        "| family | lang | characters | slowest ms |",
+        "| --- | --- | ---: | ---: |",
+    ]
+    lines += [f"| {r['family']} | {r['lang']} | {r['chars']} | {r['max_ms']:.1f} |" for r in rows]
+    return lines + [""]
+
+
+
+# --- issue 11: slow clients with and without the proxy ---------------------------------------------
+SLOW_TIMEOUT = 3.0  # a /livez slower than this counts as blocked
+
+
+def livez_delays(url: str, rounds: int = 5) -> list[float | None]:
+    """Seconds per GET /livez on a fresh connection; None when it took longer than SLOW_TIMEOUT."""
+    import requests
+
+    delays: list[float | None] = []
+    for _ in range(rounds):
+        started = time.perf_counter()
+        try:
+            requests.get(url + "/livez", timeout=SLOW_TIMEOUT)
+            delays.append(time.perf_counter() - started)
+        except requests.RequestException:
+            delays.append(None)
+    return delays
+
+
+def bench_slow_clients(build_dir: Path) -> list[dict]:
+    """/livez while 2 or 20 clients hold half-sent requests: gunicorn alone (sync, gthread) and
+    behind nginx (deploy/nginx.conf.template)."""
+    from tests.servers import gunicorn as app_server
+    from tests.test_proxy import nginx, slow_clients
+
+    site = (build_dir / "current").resolve() / "site"
+    layouts = [("gunicorn, 2 sync workers, direct", {"workers": 2}, False),
+               ("gunicorn, 2 gthread workers x 4 threads, direct", {"workers": 2, "worker_class": "gthread",
+                                                                    "extra": ["--threads", "4"]}, False),
+               ("nginx + gunicorn, 2 sync workers", {"workers": 2}, True)]
+    rows = []
+    for name, options, proxied in layouts:
+        with app_server(build_dir, env={"RESULTAATWIJZER_PROXY_HOPS": "1"} if proxied else None, **options) as (url, port):
+            with (nginx(site, f"127.0.0.1:{port}") if proxied else contextlib.nullcontext(port)) as front:
+                base = f"http://127.0.0.1:{front}"
+                baseline = statistics.median(d for d in livez_delays(base) if d is not None)
+                for count in (2, 20):
+                    with slow_clients(front, count):
+                        delays = livez_delays(base)
+                    rows.append({"layout": name, "clients": count, "baseline_ms": baseline * 1000,
+                                 "blocked": sum(d is None for d in delays), "rounds": len(delays),
+                                 "max_ms": max((d for d in delays if d is not None), default=None)})
+    return [{**row, "max_ms": None if row["max_ms"] is None else row["max_ms"] * 1000} for row in rows]
+
+
+def slow_clients_report(rows: list[dict]) -> list[str]:
+    lines = [
+        "## Slow clients, with and without the proxy (issue 11)",
+        "",
+        "GET /livez (5 requests, each on a new connection) while clients hold half-sent requests open:",
+        "half stop inside the headers, half inside a chunked body. Loopback; `bench_slow_clients` in",
+        f"`tests/bench.py`. A request that took longer than {SLOW_TIMEOUT:.0f} s counts as blocked.",
+        "",
+        "| layout | slow clients | /livez alone ms | /livez slowest ms | blocked |",
+        "| --- | ---: | ---: | ---: | ---: |",
+    ]
+    for r in rows:
+        slowest = "–" if r["max_ms"] is None else f"{r['max_ms']:.1f}"
+        lines.append(f"| {r['layout']} | {r['clients']} | {r['baseline_ms']:.1f} | {slowest} | {r['blocked']} of {r['rounds']} |")
+    return lines + [""]
 
 
 def report(figures: dict) -> str:
@@ -427,6 +562,10 @@ def main() -> int:
         figures["queries"] = bench_queries(release)
         print("relevance ...", flush=True)
         figures["relevance"] = bench_relevance(release)
+        print("worst-case queries ...", flush=True)
+        figures["worst_case"] = bench_worst_case_queries(release)
+        print("slow clients ...", flush=True)
+        figures["slow_clients"] = bench_slow_clients(build_dir) if Path("/usr/sbin/nginx").exists() else []
         print("http ...", flush=True)
         figures["http"] = bench_http(build_dir)
         print("mixed load with a rebuild ...", flush=True)
@@ -434,7 +573,8 @@ def main() -> int:
         print("calculator ...", flush=True)
         figures["calculator"] = bench_calculator_in_process()
         figures["calculator_http"] = bench_calculator_http(build_dir)
-    text = report(figures)
+    text = report(figures) + "\n" + "\n".join(worst_case_report(figures["worst_case"])
+                                               + slow_clients_report(figures["slow_clients"]))
     (ROOT / "BENCHMARKS.md").write_text(text, encoding="utf-8")
     print(text)
     return 0

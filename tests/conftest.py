@@ -15,7 +15,7 @@ CHROMIUM = "/usr/bin/chromium"
 @pytest.fixture(scope="session")
 def build_dir(tmp_path_factory) -> Path:
     """The real content built once, exactly as `kb build` does it."""
-    from kb.build import build
+    from publish.build import build
 
     directory = tmp_path_factory.mktemp("build")
     build(ROOT, directory, log=lambda *_: None)
@@ -50,6 +50,20 @@ def server(build_dir):
         yield live
 
 
+def client_for(app):
+    """Flask's test client, reading every answer whole: a site file is then closed at once, as a
+    server closes it, instead of being left to the garbage collector."""
+    from flask.testing import FlaskClient
+
+    class BufferedClient(FlaskClient):
+        def open(self, *args, **kwargs):
+            kwargs.setdefault("buffered", True)
+            return super().open(*args, **kwargs)
+
+    app.test_client_class = BufferedClient
+    return app.test_client()
+
+
 @pytest.fixture(scope="session")
 def knowledge():
     import kb
@@ -66,7 +80,6 @@ def project_copy(tmp_path) -> Path:
     shutil.copytree(ROOT / "kb" / "data", copy / "kb" / "data")
     shutil.copytree(ROOT / "overrides", copy / "overrides")
     shutil.copy(ROOT / "mkdocs.yml", copy / "mkdocs.yml")
-    (copy / "kb" / "site_hooks.py").write_text((ROOT / "kb" / "site_hooks.py").read_text())
     return copy
 
 
@@ -82,3 +95,25 @@ def browser():
                   "--disable-component-update", "--disable-sync", "--no-first-run"])
         yield browser
         browser.close()
+
+
+@pytest.fixture(scope="session")
+def axe():
+    """axe-core's WCAG 2.1 A/AA rules, run in a page (see tests.helpers.assert_no_violations)."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    return Axe()
+
+
+@pytest.fixture
+def new_context(browser):
+    """Open browser contexts (`new_context(java_script_enabled=False)`, ...); all are closed after the test."""
+    contexts = []
+
+    def open_context(**options):
+        contexts.append(browser.new_context(**options))
+        return contexts[-1]
+
+    yield open_context
+    for context in contexts:
+        context.close()

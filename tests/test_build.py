@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from kb.build import build
+from publish.build import build
 from kb.problems import ContentError
 from tests.conftest import ROOT
 

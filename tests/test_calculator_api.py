@@ -78,6 +78,11 @@ def test_not_an_object_is_a_400(client, raw):
     assert "error" in response.get_json()
 
 
+def test_a_body_that_is_not_declared_json_is_a_415(client):
+    response = client.post("/api/calculator", data="cohort=1", content_type="application/x-www-form-urlencoded")
+    assert response.status_code == 415 and "application/json" in response.get_json()["error"]
+
+
 def test_an_over_large_body_is_a_413(client):
     body = json.dumps({**WORKED, "padding": "x" * 70_000})
     response = client.post("/api/calculator", data=body, content_type="application/json")
@@ -96,7 +101,8 @@ def test_an_over_large_chunked_body_is_a_413(client):
 
 def test_get_is_a_405_that_says_what_to_do(client):
     response = client.get("/api/calculator")
-    assert response.status_code == 405 and response.headers["Allow"] == "POST"
+    assert response.status_code == 405
+    assert "POST" in response.headers["Allow"] and "GET" not in response.headers["Allow"]
     assert "POST" in response.get_json()["error"]
 
 

@@ -200,10 +200,12 @@ def test_an_unknown_form_is_a_400_in_the_readers_language(client):
 def test_the_method_page_cites_the_source_and_labels_practice_beyond_it(client):
     for path, beyond in (("/rekenhulp/methode/", "Buiten de bron:"), ("/en/rekenhulp/methode/", "Beyond the source:")):
         response = client.get(path)
+        html = response.get_data(as_text=True)
+        response.close()  # a static page is streamed from its file
         assert response.status_code == 200
-        body = text(response)
+        body = re.sub(r"\s+", " ", unescape(re.sub(r"<[^>]+>", " ", html)))
         assert "12%" in body and body.count(beyond) >= 4
-        assert 'href="#fn:nl-rotterdam"' in response.get_data(as_text=True) or "nl-rotterdam" in response.get_data(as_text=True)
+        assert "nl-rotterdam" in html
 
 
 from hypothesis import HealthCheck, given, settings  # noqa: E402

@@ -22,7 +22,7 @@ INTERNATIONAL_CASES_IN_THE_SOURCE = {
 
 
 def names(knowledge, lang="nl"):
-    from kb.render import text
+    from kb.formatting import text
     return {case["id"]: text(case["name"], lang) for case in knowledge.cases.values()}
 
 
@@ -55,7 +55,7 @@ def test_no_dutch_record_claims_a_status(knowledge):
 
 
 def test_every_case_has_a_page_in_both_languages_that_agrees(release, knowledge):
-    from kb.render import money, text
+    from kb.formatting import money, text
 
     for case in knowledge.cases.values():
         for lang, prefix in (("nl", ""), ("en", "en/")):

@@ -7,11 +7,11 @@ import sys
 from pathlib import Path
 
 from tests.conftest import ROOT
+from tests.helpers import kb_cli, kb_subprocess
 
 
 def kb_check(path: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "kb.cli", "check", str(path)],
-                          capture_output=True, text=True, cwd=ROOT)
+    return kb_cli("check", path)
 
 
 def edit(path: Path, old: str, new: str, count: int = 1) -> None:
@@ -28,7 +28,7 @@ def line_of(path: Path, needle: str) -> int:
 
 
 def test_real_content_is_valid():
-    result = kb_check(ROOT)
+    result = kb_subprocess("check", ROOT)  # the real command, as an editor runs it
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("OK:")
 
@@ -125,7 +125,7 @@ def test_schema_error_in_data_names_the_line(project_copy):
 
 
 def test_not_a_project():
-    result = subprocess.run([sys.executable, "-m", "kb.cli", "check", "/tmp"], capture_output=True, text=True)
+    result = subprocess.run([sys.executable, "-m", "publish.cli", "check", "/tmp"], capture_output=True, text=True)
     assert result.returncode == 2
     assert "does not look like a Resultaatwijzer project" in result.stderr
 

@@ -3,11 +3,10 @@ from __future__ import annotations
 
 import shutil
 import threading
-import time
 
 import requests
 
-from kb.build import build
+from publish.build import build
 from tests.conftest import ROOT, LiveServer
 
 PATHS = ["/", "/basis/spectrum/", "/en/landen/ghana/", "/api/search?q=social+impact+bond",
@@ -22,6 +21,11 @@ def test_rebuild_under_load_loses_no_request(build_dir, tmp_path):
     shutil.copytree(build_dir, local, symlinks=True)
     before = (local / "current").resolve().name
     failures, answered, stop = [], [0], threading.Event()
+    progress = threading.Condition()
+
+    def wait_for_answers(count: int) -> None:
+        with progress:
+            assert progress.wait_for(lambda: answered[0] >= count, timeout=60), "the clients stopped answering"
 
     with LiveServer(create_app(local)) as live:
         def hammer():
@@ -34,14 +38,16 @@ def test_rebuild_under_load_loses_no_request(build_dir, tmp_path):
                             failures.append((path, response.status_code))
                     except requests.RequestException as error:
                         failures.append((path, repr(error)))
-                    answered[0] += 1
+                    with progress:
+                        answered[0] += 1
+                        progress.notify_all()
 
         clients = [threading.Thread(target=hammer) for _ in range(4)]
         for client in clients:
             client.start()
-        time.sleep(0.5)
+        wait_for_answers(len(PATHS) * len(clients))  # every client is under way before the rebuild
         build(ROOT, local, log=lambda *_: None)
-        time.sleep(0.5)
+        wait_for_answers(answered[0] + len(PATHS) * len(clients))  # and still answered after the swap
         stop.set()
         for client in clients:
             client.join(timeout=60)

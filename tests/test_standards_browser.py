@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.test_accessibility import WCAG
+from tests.helpers import WCAG
 
 pytestmark = pytest.mark.browser
 

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 from xml.etree import ElementTree as ET
 
-from kb.build import build
+from publish.build import build
 from tests.conftest import ROOT
 from tests.test_kb_check import edit, kb_check
 
@@ -16,7 +16,7 @@ ATOM = "{http://www.w3.org/2005/Atom}"
 
 
 def kb_new(project: Path, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "kb.cli", "new", *args, "--project", str(project)],
+    return subprocess.run([sys.executable, "-m", "publish.cli", "new", *args, "--project", str(project)],
                           capture_output=True, text=True, cwd=ROOT)
 
 

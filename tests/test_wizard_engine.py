@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from wizard import build_model, evaluate, next_question
+from wizard import build_model, model_inputs, evaluate, next_question
 from wizard.engine import UNKNOWN, value_classes
 
 
 @pytest.fixture(scope="module")
 def model(knowledge):
-    return build_model(knowledge)
+    return build_model(model_inputs(knowledge))
 
 
 def test_missing_factors_count_as_unknown(model):

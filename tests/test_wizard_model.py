@@ -73,13 +73,13 @@ def test_missing_model_file_fails_kb_check(project_copy):
 
 def test_a_ministry_can_change_the_threshold_without_code(project_copy):
     import kb
-    from wizard import build_model, evaluate
+    from wizard import build_model, model_inputs, evaluate
 
     edit(project_copy / WIZARD, "    value: 60\n", "    value: 24\n")
     edit(project_copy / WIZARD, "version: 1.1.0", "version: 1.2.0")
     knowledge = kb.load(project_copy)
     assert [p for p in knowledge.problems if p.file.startswith("kb/")] == []
-    model = build_model(knowledge)
+    model = build_model(model_inputs(knowledge))
     answers = dict(outcome_measurable="yes", attributable="yes", urgency="normal", evidence="promising",
                    provider_can_bear_risk="yes", months_to_outcome=30)
     result = evaluate(model, answers)

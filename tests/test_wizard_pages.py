@@ -63,9 +63,9 @@ def test_a_result_can_be_bookmarked_in_both_languages(server):
 
 
 def test_every_scenario_result_page_recommends_the_expected_form(server, knowledge):
-    from wizard import build_model
+    from wizard import build_model, model_inputs
 
-    names = {f.id: f.name["nl"] for f in build_model(knowledge).forms}
+    names = {f.id: f.name["nl"] for f in build_model(model_inputs(knowledge)).forms}
     for name, _, answers, expected in SCENARIOS:
         html = get(server, PATH["nl"], {**answers}).text
         if asked(html) is None:
@@ -84,9 +84,9 @@ def test_a_result_without_supporting_answers_says_which_answers_weigh_against_th
 
 
 def test_the_model_page_has_the_diagram_as_a_table(server, knowledge):
-    from wizard import build_model
+    from wizard import build_model, model_inputs
 
-    model = build_model(knowledge)
+    model = build_model(model_inputs(knowledge))
     for prefix, lang, heading in (("/", "nl", "Het schema als tabel"), ("/en/", "en", "The diagram as a table")):
         html = get(server, f"{prefix}keuzehulp/model/").text
         assert 'class="mermaid"' in html and heading in html

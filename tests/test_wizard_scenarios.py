@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from wizard import build_model, evaluate, next_question
+from wizard import build_model, model_inputs, evaluate, next_question
 
 FULL = dict(outcome_measurable="yes", attributable="yes", months_to_outcome=24, urgency="normal",
             evidence="promising", outcome_payers="one", comparable_contracts=1,
@@ -193,7 +193,7 @@ SCENARIOS = [
 
 @pytest.fixture(scope="module")
 def model(knowledge):
-    return build_model(knowledge)
+    return build_model(model_inputs(knowledge))
 
 
 def test_the_table_is_large_and_covers_every_form(model):

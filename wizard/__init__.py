@@ -6,6 +6,6 @@ reads answers from JSON or a query string (wizard.answers), presents results in 
 (wizard.present) and draws the model as a diagram (wizard.diagram).
 """
 from wizard.engine import Result, evaluate, next_question
-from wizard.model import Model, build_model
+from wizard.model import Model, build_model, model_inputs
 
-__all__ = ["Model", "Result", "build_model", "evaluate", "next_question"]
+__all__ = ["Model", "Result", "build_model", "evaluate", "model_inputs", "next_question"]

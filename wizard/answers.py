@@ -12,6 +12,9 @@ from kb.pages import LANGUAGES
 from wizard.model import UNKNOWN, Model, Question
 
 REQUEST_FIELDS = ("lang", "answers")
+# One bound for numbers, in the API and on the pages (whose field takes at most 9 digits), for
+# questions without a max of their own (issue 11: the API took 4,299 digits).
+MAX_NUMBER = 999_999_999
 
 
 class AnswerError(ValueError):
@@ -32,7 +35,7 @@ def allowed(question: Question):
 def describe_allowed(question: Question) -> str:
     if question.type == "number":
         if question.max is None:
-            return f"a whole number of {question.min} or more"
+            return f"a whole number of {question.min} or more (at most {MAX_NUMBER})"
         return f"a whole number from {question.min} to {question.max}"
     return "one of: " + ", ".join(question.values)
 
@@ -43,8 +46,8 @@ def from_json(model: Model, body) -> tuple[str, dict]:
         raise AnswerError('the body must be a JSON object such as {"lang": "nl", "answers": {"urgency": "normal"}}')
     for key in body:
         if key not in REQUEST_FIELDS:
-            raise AnswerError(f"unknown field '{key}'; allowed fields are: {', '.join(REQUEST_FIELDS)}",
-                              factor=key, allowed=list(REQUEST_FIELDS))
+            raise AnswerError(f"unknown field '{_clip(key)}'; allowed fields are: {', '.join(REQUEST_FIELDS)}",
+                              factor=_clip(key), allowed=list(REQUEST_FIELDS))
     lang = body.get("lang", "nl")
     if lang not in LANGUAGES:
         raise AnswerError(f"'lang' is {_show(lang)}; allowed values are: {', '.join(LANGUAGES)}",
@@ -59,11 +62,11 @@ def from_json(model: Model, body) -> tuple[str, dict]:
 def check(model: Model, factor, value):
     question = model.questions.get(factor)
     if question is None:
-        raise AnswerError(f"unknown factor '{factor}'; known factors are: {', '.join(model.questions)}",
-                          factor=str(factor), allowed=list(model.questions))
+        raise AnswerError(f"unknown factor '{_clip(str(factor))}'; known factors are: {', '.join(model.questions)}",
+                          factor=_clip(str(factor)), allowed=list(model.questions))
     if question.type == "number":
         valid = isinstance(value, int) and not isinstance(value, bool)
-        in_range = valid and value >= question.min and (question.max is None or value <= question.max)
+        in_range = valid and question.min <= value <= (MAX_NUMBER if question.max is None else question.max)
     else:
         valid = isinstance(value, str)
         in_range = valid and value in question.values
@@ -73,6 +76,11 @@ def check(model: Model, factor, value):
                           f"'{factor}' takes {describe_allowed(question)} (leave it out when unknown)",
                           factor=factor, allowed=allowed(question))
     return value
+
+
+def _clip(text: str, most: int = 60) -> str:
+    """A client's text as echoed in a message: never more than `most` characters."""
+    return text if len(text) <= most else text[:most - 3] + "..."
 
 
 def _show(value) -> str:
@@ -121,9 +129,9 @@ def parse_text(question: Question, raw: str):
         return UNKNOWN
     if question.type != "number":
         return raw if raw in question.values else None
-    if not raw.isascii() or not raw.isdigit() or len(raw) > 9:
+    if not raw.isascii() or not raw.isdigit() or len(raw) > len(str(MAX_NUMBER)):
         return None
     number = int(raw)
-    if number < question.min or (question.max is not None and number > question.max):
+    if number < question.min or number > (MAX_NUMBER if question.max is None else question.max):
         return None
     return number

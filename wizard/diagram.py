@@ -3,13 +3,13 @@
 The flowchart needs JavaScript; right after it, a table with one row per rule and one column per
 form gives the same information as text, for readers without JavaScript and for screen readers.
 
-Used by the generated block `<!-- kb:wizard-diagram -->` (kb/render.py).
+Used by the generated block `<!-- kb:wizard-diagram -->` (publish/render.py).
 """
 from __future__ import annotations
 
 import posixpath
 
-from wizard.model import Model, build_model
+from wizard.model import Model, build_model, model_inputs
 from wizard.present import range_label
 
 LABELS = {
@@ -48,7 +48,7 @@ RULES_OUT = -10
 
 
 def markdown(knowledge, lang: str, rel: str) -> str:
-    model = build_model(knowledge)
+    model = build_model(model_inputs(knowledge))
     t = LABELS[lang]
     parts = [f"## {t['h_diagram']}", f"**{t['version']}:** {model.version}", flowchart(model, lang),
              t["legend"].format(out=_points(RULES_OUT)),

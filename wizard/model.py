@@ -1,6 +1,6 @@
 """The wizard's decision model, compiled once from the knowledge base.
 
-`build_model(knowledge)` reads kb/data/wizard.yml together with the forms, cases, source
+`build_model(model_inputs(knowledge))` reads kb/data/wizard.yml together with the forms, cases, source
 sections and pages it refers to, and returns plain immutable objects the engine can evaluate
 quickly. It assumes `kb check` passed; anything it cannot use raises `ModelError`.
 """
@@ -173,23 +173,56 @@ def _conditions(when, questions: dict, parameters: dict) -> tuple[Condition, ...
     return tuple(conditions)
 
 
-def _guidance(knowledge, data: dict) -> Guidance:
+def _guidance(inputs, data: dict) -> Guidance:
     stem = data["page"]
+    titles = inputs.titles.get(stem) or {}
+    if set(titles) != set(LANGUAGES):
+        raise ModelError(f"the guidance page '{stem}' does not exist")
+    return Guidance(stem=stem, anchors=dict(data.get("anchor") or {}), titles=dict(titles))
+
+
+def model_inputs(knowledge) -> dict:
+    """Everything the compiled model needs, as plain JSON: `kb build` writes it into the release,
+    so the service compiles the model without the content."""
+    stems = {r["guidance"]["page"] for r in knowledge.wizard.get("rules") or [] if isinstance(r.get("guidance"), dict)}
+    stems |= {c["guidance"]["page"] for c in knowledge.wizard.get("cautions") or [] if isinstance(c.get("guidance"), dict)}
     titles = {}
-    for lang in LANGUAGES:
-        page = knowledge.page_by_stem(stem, lang) or knowledge.page_by_stem(f"{stem}/index", lang)
-        if page is None:
-            raise ModelError(f"the guidance page '{stem}' does not exist")
-        titles[lang] = page.title
-    return Guidance(stem=stem, anchors=dict(data.get("anchor") or {}), titles=titles)
+    for stem in stems:
+        for lang in LANGUAGES:
+            page = knowledge.page_by_stem(stem, lang) or knowledge.page_by_stem(f"{stem}/index", lang)
+            if page is not None:
+                titles.setdefault(stem, {})[lang] = page.title
+    return _plain({
+        "wizard": knowledge.wizard, "forms": knowledge.forms, "sections": knowledge.sections,
+        "cases": list(knowledge.cases.values()), "countries": knowledge.countries, "page_titles": titles,
+        "case_pages": {p.stem.rsplit("/", 1)[-1]: p.stem for p in knowledge.pages_in("nl") if p.meta.get("type") == "case"},
+    })
 
 
-def build_model(knowledge) -> Model:
-    data = knowledge.wizard
+def _plain(value):
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    return value
+
+
+class _Inputs:
+    """The model inputs with the few look-ups the compiler makes."""
+
+    def __init__(self, inputs: dict):
+        self.wizard, self.forms, self.sections = inputs["wizard"], inputs["forms"], inputs["sections"]
+        self.cases = {c["id"]: c for c in inputs["cases"]}
+        self.countries, self.titles, self.case_pages = inputs["countries"], inputs["page_titles"], inputs["case_pages"]
+
+
+def build_model(inputs: dict) -> Model:
+    """Compile the model from `model_inputs(knowledge)` (or the same dict read from a release)."""
+    data = inputs.get("wizard") if isinstance(inputs, dict) else None
     if not data:
         raise ModelError("kb/data/wizard.yml is missing or empty")
     try:
-        return _build(knowledge, data)
+        return _build(_Inputs(inputs), data)
     except (KeyError, TypeError, AttributeError, StopIteration) as error:
         raise ModelError(f"kb/data/wizard.yml cannot be used ({error!r}); run 'kb check'") from None
 
@@ -237,7 +270,7 @@ def _build(knowledge, data: dict) -> Model:
 
 def _cases(knowledge) -> tuple[Case, ...]:
     # A case's own page (a page of type 'case' named after it), if the site has one.
-    own = {p.stem.rsplit("/", 1)[-1]: p.stem for p in knowledge.pages_in("nl") if p.meta.get("type") == "case"}
+    own = knowledge.case_pages
     cases = []
     for case in knowledge.cases.values():
         start, end = case.get("start_year"), case.get("end_year")

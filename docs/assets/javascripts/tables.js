@@ -37,8 +37,10 @@
         controls.appendChild(wrapper);
         return select;
       });
-      table.parentNode.insertBefore(controls, table);
-      table.parentNode.insertBefore(status, table);
+      // Above the scrolling region (if any), so the filters stay in view on a narrow screen.
+      var anchor = table.parentNode.classList.contains("rw-table-scroll") ? table.parentNode : table;
+      anchor.parentNode.insertBefore(controls, anchor);
+      anchor.parentNode.insertBefore(status, anchor);
     }
 
     function apply() {

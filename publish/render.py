@@ -6,93 +6,10 @@ glossary's abbreviations (Material shows those as tooltips).
 """
 from __future__ import annotations
 
-import posixpath
-from dataclasses import dataclass
-from typing import Callable
-
+from kb.formatting import LABELS, cell, cite, link, money, number, text, years
 from kb.pages import BLOCK, CITATION
-
-LABELS = {
-    "nl": {
-        "name": "Naam", "form": "Vorm", "place": "Plaats", "years": "Looptijd", "target_group": "Doelgroep",
-        "invested": "Geïnvesteerd bedrag", "total": "Totaal (opgeteld uit de kaart)", "country": "Land",
-        "first_sib": "Eerste SIB", "driving_body": "Belangrijkste aanjager", "counts": "Aantallen",
-        "sectors": "Sectoren", "key_figures": "Kerncijfers", "factsheet": "Factsheet", "theme": "Onderwerp",
-        "outcome_payers": "Outcome payer(s)", "investors": "Investeerders", "providers": "Uitvoerder(s)",
-        "intermediary": "Beheer en intermediair", "capital_raised": "Opgehaald kapitaal",
-        "max_outcome_payment": "Uitbetaling (maximaal)", "outcome_metrics": "Indicatoren", "status": "Status",
-        "results": "Resultaten", "notes": "Opmerkingen", "year": "Jaar", "event": "Gebeurtenis",
-        "confirmed": "Jaar bevestigd in", "unplaced": "Jaar niet te herleiden", "term": "Term",
-        "other_term": "Engels", "abbr": "Afkorting", "meaning": "Betekenis", "also": "Ook wel",
-        "section": "sectie", "page": "p.", "cited_by": "Gebruikt op", "omitted":
-        "Velden die de bron niet noemt, zijn weggelaten.", "unknown": "onbekend", "note": "Let op",
-        "source_sections": "Secties",
-    },
-    "en": {
-        "name": "Name", "form": "Form", "place": "Place", "years": "Term", "target_group": "Target group",
-        "invested": "Amount invested", "total": "Total (added up from the map)", "country": "Country",
-        "first_sib": "First SIB", "driving_body": "Main driving body", "counts": "Numbers",
-        "sectors": "Sectors", "key_figures": "Key figures", "factsheet": "Factsheet", "theme": "Topic",
-        "outcome_payers": "Outcome payer(s)", "investors": "Investors", "providers": "Provider(s)",
-        "intermediary": "Management and intermediary", "capital_raised": "Capital raised",
-        "max_outcome_payment": "Payments (maximum)", "outcome_metrics": "Indicators", "status": "Status",
-        "results": "Results", "notes": "Notes", "year": "Year", "event": "Event",
-        "confirmed": "Year confirmed in", "unplaced": "Year cannot be recovered", "term": "Term",
-        "other_term": "Dutch", "abbr": "Abbreviation", "meaning": "Meaning", "also": "Also",
-        "section": "section", "page": "p.", "cited_by": "Cited on", "omitted":
-        "Fields the source does not give are left out.", "unknown": "unknown", "note": "Note",
-        "source_sections": "Sections",
-    },
-}
-
-CURRENCY = {"EUR": "€", "GBP": "£", "USD": "$", "JPY": "¥", "COP": "COP "}
-
-
-def text(value, lang: str) -> str:
-    """A data text in the page's language: plain strings are the same in both."""
-    if isinstance(value, dict):
-        return str(value.get(lang, ""))
-    return "" if value is None else str(value)
-
-
-def number(value: float, lang: str) -> str:
-    formatted = f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}"
-    if lang == "nl":
-        formatted = formatted.replace(",", "_").replace(".", ",").replace("_", ".")
-    return formatted
-
-
-def money(amount: dict | None, lang: str) -> str:
-    if not amount:
-        return ""
-    parts = []
-    if "amount" in amount:
-        parts.append(f"{CURRENCY.get(amount['currency'], amount['currency'] + ' ')}{number(amount['amount'], lang)}")
-    if amount.get("note"):
-        parts.append(f"({text(amount['note'], lang)})" if parts else text(amount["note"], lang))
-    return " ".join(parts)
-
-
-def years(record: dict) -> str:
-    start, end = record.get("start_year"), record.get("end_year")
-    if start and end:
-        return f"{start}–{end}"
-    return str(start or end or "")
-
-
-def cell(value: str) -> str:
-    return value.replace("|", "\\|").replace("\n", " ")
-
-
-def link(from_rel: str, stem: str, label: str) -> str:
-    """A relative Markdown link from the page being built to another page (by its stem)."""
-    target = posixpath.relpath(f"{stem}.md", posixpath.dirname(from_rel) or ".")
-    return f"[{label}]({target})"
-
-
-def cite(ids) -> str:
-    return "".join(f"[^{i}]" for i in ids or [])
-
+from publish import library, standard_blocks
+from wizard.diagram import markdown as diagram_markdown
 
 # --- the blocks ------------------------------------------------------------------------
 
@@ -205,72 +122,82 @@ def glossary(kb, arg, lang, rel) -> str:
 
 
 def sources(kb, arg, lang, rel) -> str:
-    t = LABELS[lang]
+    """Every source document, grouped by kind, with its sections and the pages that cite them."""
     out = []
     cited_by: dict[str, list] = {}
     for page in kb.pages_in(lang):
         for section in page.meta.get("sources") or []:
             cited_by.setdefault(section, []).append(page)
-    for doc in kb.documents.values():
-        out += [f"### {text(doc['title'], lang)}", "", f"{doc['author']}.", ""]
-        if doc.get("note"):
-            out += [f"!!! note \"{t['note']}\"", "", f"    {text(doc['note'], lang)}", ""]
-        out += [f"| {t['section'].capitalize()} | {t['cited_by']} |", "| --- | --- |"]
-        for section in kb.items("sources", "sections"):
-            if section["document"] != doc["id"]:
-                continue
-            title = section["title"] + (f", {t['page']} {section['page']}" if section.get("page") else "")
-            pages = ", ".join(link(rel, p.stem, p.title) for p in cited_by.get(section["id"], []))
-            out.append(f"| `{section['id']}`: {cell(title)} | {cell(pages)} |")
-        out.append("")
+    for kind, heading in SOURCE_KINDS[lang].items():
+        docs = [d for d in kb.documents.values() if d.get("kind") == kind]
+        if docs:
+            out += [f"### {heading['title']}", "", heading["intro"], ""]
+        for doc in docs:
+            out += _source_document(kb, doc, lang, rel, cited_by)
     return "\n".join(out)
 
 
-@dataclass(frozen=True)
-class BlockSpec:
-    render: Callable
-    arg: str | None = None  # which data the argument names, if it takes one
-    known: Callable | None = None  # kb -> the allowed arguments (default: countries or cases)
+SOURCE_KINDS = {
+    "nl": {"report": {"title": "Het rapport (hoofdbron)", "intro": "Bijna alle feiten op deze site komen uit dit rapport."},
+           "article": {"title": "Het artikel", "intro": "Een tweede, korte bron over de Outcomes Academy."},
+           "external": {"title": "Buiten de bron", "intro": "Enkele feiten komen niet uit het rapport of het artikel. Ze staan "
+                        "hier met hun webadres en de datum waarop dat is gecontroleerd; hun voetnoot begint met "
+                        "‘Buiten de bron’."}},
+    "en": {"report": {"title": "The report (main source)", "intro": "Almost every fact on this site comes from this report."},
+           "article": {"title": "The article", "intro": "A second, short source about the Outcomes Academy."},
+           "external": {"title": "Outside the source", "intro": "A few facts do not come from the report or the article. They are "
+                        "listed here with their web address and the date it was checked; their footnote starts with "
+                        "‘Outside the source’."}},
+}
 
-    def check_arg(self, kb, arg: str | None) -> str | None:
-        if self.arg is None:
-            return f"this block takes no argument, but got '{arg}'" if arg else None
-        known = self.known(kb) if self.known else (kb.countries if self.arg == "country" else kb.cases)
-        if not arg:
-            return f"name a {self.arg}, e.g. '{next(iter(known), '')}'"
-        if arg not in known:
-            return f"'{arg}' is not a known {self.arg}; known: {', '.join(sorted(known))}"
-        return None
+
+def _source_document(kb, doc, lang: str, rel: str, cited_by: dict) -> list[str]:
+    t = LABELS[lang]
+    out = [f"#### {text(doc['title'], lang)}", "", f"{doc['author']}.", ""]
+    if doc.get("url"):
+        out += [f"`{doc['url']}` ({OUTSIDE[lang]['checked']} {doc.get('checked', '')})", ""]
+    if doc.get("note"):
+        out += [f"!!! note \"{t['note']}\"", "", f"    {text(doc['note'], lang)}", ""]
+    out += [f"| {t['section'].capitalize()} | {t['cited_by']} |", "| --- | --- |"]
+    for section in kb.items("sources", "sections"):
+        if section["document"] != doc["id"]:
+            continue
+        title = section["title"] + (f", {t['page']} {section['page']}" if section.get("page") else "")
+        pages = ", ".join(link(rel, p.stem, p.title) for p in cited_by.get(section["id"], []))
+        out.append(f"| `{section['id']}`: {cell(title)} | {cell(pages)} |")
+    out.append("")
+    return out
 
 
 def wizard_diagram(kb, arg, lang, rel) -> str:
-    from wizard.diagram import markdown  # late import: the wizard package builds on kb
-
-    return markdown(kb, lang, rel)
+    return diagram_markdown(kb, lang, rel)
 
 
-BLOCKS = {
-    "dutch-sibs": BlockSpec(dutch_sibs),
-    "country-facts": BlockSpec(country_facts, arg="country"),
-    "countries-table": BlockSpec(countries_table),
-    "case": BlockSpec(case_factsheet, arg="case"),
-    "timeline": BlockSpec(timeline),
-    "glossary": BlockSpec(glossary),
-    "sources": BlockSpec(sources),
-    "wizard-diagram": BlockSpec(wizard_diagram),
+NEVER_NESTED = ("standard", "standard-version")
+
+# Every block declared in kb.blocks, with the function that writes it.
+RENDERERS = {
+    "dutch-sibs": dutch_sibs,
+    "country-facts": country_facts,
+    "countries-table": countries_table,
+    "case": case_factsheet,
+    "timeline": timeline,
+    "glossary": glossary,
+    "sources": sources,
+    "wizard-diagram": wizard_diagram,
+    "cases-table": library.cases_table,
+    "chart": library.chart,
+    "standard": standard_blocks.standard_page,
+    "standard-version": standard_blocks.standard_version,
+    "standards-register": standard_blocks.register,
 }
-
-from kb import library  # noqa: E402  (its blocks use the helpers above)
-
-BLOCKS.update(library.BLOCKS)
-
-from kb import standard_blocks  # noqa: E402  (its blocks use the helpers above)
-
-BLOCKS.update(standard_blocks.BLOCKS)
 
 
 def expand_blocks(kb, rel: str, lang: str, markdown: str, skip: tuple[str, ...] = ()) -> str:
-    """Replace every kb: line by its generated Markdown; blocks named in `skip` are dropped."""
+    """Replace every kb: line by its generated Markdown; blocks named in `skip` are dropped.
+
+    A block's output may hold blocks of its own (a standard's page shows its current version's
+    text); they are expanded too, except the standard blocks, which never nest."""
     out, in_fence = [], False
     for line in markdown.split("\n"):
         if line.lstrip().startswith(("```", "~~~")):
@@ -278,11 +205,16 @@ def expand_blocks(kb, rel: str, lang: str, markdown: str, skip: tuple[str, ...] 
         match = None if in_fence else BLOCK.match(line.strip())
         if match and match["name"] in skip:
             out.append("")
-        elif match and match["name"] in BLOCKS:
-            out.append(BLOCKS[match["name"]].render(kb, match["arg"], lang, rel))
+        elif match and match["name"] in RENDERERS:
+            generated = RENDERERS[match["name"]](kb, match["arg"], lang, rel)
+            out.append(expand_blocks(kb, rel, lang, generated, skip=(*skip, *NEVER_NESTED)))
         else:
             out.append(line)
     return "\n".join(out)
+
+
+OUTSIDE = {"nl": {"label": "Buiten de bron", "checked": "gecontroleerd op"},
+           "en": {"label": "Outside the source", "checked": "checked on"}}
 
 
 def footnotes(kb, lang: str, markdown: str) -> str:
@@ -294,6 +226,11 @@ def footnotes(kb, lang: str, markdown: str) -> str:
         if not section:
             continue
         doc = kb.documents.get(section["document"], {})
+        if doc.get("kind") == "external":
+            # Labelled, and the address as text: the site links to no other host.
+            lines.append(f"[^{section_id}]: **{OUTSIDE[lang]['label']}:** *{text(doc.get('title'), lang)}*, "
+                         f"{doc.get('author', '')}, `{doc.get('url', '')}` ({OUTSIDE[lang]['checked']} {doc.get('checked', '')}).")
+            continue
         page = f", {t['page']} {section['page']}" if section.get("page") else ""
         lines.append(f"[^{section_id}]: *{text(doc.get('title'), lang)}*, {t['section']} “{section['title']}”{page}.")
     return "\n".join(lines)

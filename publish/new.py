@@ -3,7 +3,7 @@
     kb new standard ID --kind KIND --title-nl TITLE --title-en TITLE
     kb new version ID [--major | --minor | --patch]
 
-A new standard gets its page and a draft 0.1.0 from the templates in kb/templates/. A new
+A new standard gets its page and a draft 0.1.0 from the templates in publish/templates/. A new
 version copies the newest version (text, owner, outcomes) as a draft that supersedes it. Files
 are never overwritten; every file created is printed.
 """

@@ -10,13 +10,13 @@ import posixpath
 from markupsafe import escape
 
 from kb.pages import page_stem, page_url
-from kb.render import LABELS, BlockSpec, money, number, text, years
+from kb.formatting import LABELS, money, number, text, years
 
 WORDS = {
-    "nl": {"all_cases": "Alle casussen", "country": "Land", "theme": "Thema", "amount": "Bedrag", "year": "Jaar",
+    "nl": {"all_cases": "Alle casussen", "country": "Land", "theme": "Thema", "amount": "Bedrag", "amount_given": "Bedrag (zoals de bron het geeft)", "year": "Jaar",
            "sibs": "SIB's", "count": "Aantal", "filter": "Filter de tabel", "any": "Alle",
            "chart_note": "De cijfers staan ook in de tabel onder de grafiek.", "source": "Bron", "no_year": "geen SIB genoemd"},
-    "en": {"all_cases": "All cases", "country": "Country", "theme": "Theme", "amount": "Amount", "year": "Year",
+    "en": {"all_cases": "All cases", "country": "Country", "theme": "Theme", "amount": "Amount", "amount_given": "Amount (as the source gives it)", "year": "Year",
            "sibs": "SIBs", "count": "Number", "filter": "Filter the table", "any": "All",
            "chart_note": "The figures are also in the table below the chart.", "source": "Source", "no_year": "no SIB mentioned"},
 }
@@ -35,29 +35,46 @@ def _href(rel: str, target_stem: str, lang: str) -> str:
     return posixpath.relpath(page_url(target_stem, lang), here) + "/"
 
 
+def _amount_as_given(case: dict, lang: str) -> str:
+    """The amount as the source gives it: the record's own short wording, else the bare figure.
+
+    Never a note (notes are on the case page) and never a conversion of ours.
+    """
+    if case.get("amount_as_given"):
+        return text(case["amount_as_given"], lang)
+    amount = case.get("capital_raised") or case.get("max_outcome_payment") or {}
+    return money({k: v for k, v in amount.items() if k != "note"}, lang) if "amount" in amount else ""
+
+
 def cases_table(kb, arg, lang, rel) -> str:
-    """Every case, one row each; filterable and sortable by docs/assets/javascripts/tables.js."""
+    """Every case, one row each, in columns a reader can scan; details and caveats are on the case page.
+
+    Filterable and sortable by docs/assets/javascripts/tables.js; on a narrow screen the
+    table scrolls sideways inside its own (keyboard-focusable) region instead of squeezing words.
+    """
     t, w = LABELS[lang], WORDS[lang]
     rows = []
     cases = sorted(kb.cases.values(), key=lambda c: (c.get("country", ""), c.get("start_year") or 0, text(c["name"], lang)))
     for case in cases:
         country = text(kb.countries.get(case.get("country"), {}).get("name"), lang) or case.get("country", "")
         form = text(kb.forms.get(case.get("form"), {}).get("name"), lang)
-        theme = text(case.get("theme"), lang)
+        theme = text(case.get("theme"), lang) or text(case.get("target_group"), lang)
         amount = case.get("capital_raised") or case.get("max_outcome_payment") or {}
         cells = [
             f'<a href="{_href(rel, "casussen/" + case["id"], lang)}">{escape(text(case["name"], lang))}</a>',
-            escape(form), escape(country), escape(text(case.get("place"), lang)),
-            escape(years(case)), escape(theme or text(case.get("target_group"), lang)), escape(money(amount, lang)),
+            escape(form), escape(country), escape(years(case)), escape(theme), escape(_amount_as_given(case, lang)),
         ]
         data = (f' data-country="{escape(country)}" data-form="{escape(form)}" '
                 f'data-start="{case.get("start_year") or ""}" data-amount="{amount.get("amount", "")}"')
-        rows.append(f"<tr{data}>" + "".join(f"<td>{cell}</td>" for cell in cells) + "</tr>")
-    head = [t["name"], t["form"], w["country"], t["place"], t["years"], f"{w['theme']} / {t['target_group']}", w["amount"]]
-    return ('<table class="rw-table" data-filter="country form" data-sort>\n'
+        classes = ["rw-case-name", "", "", "rw-nowrap", "", "rw-case-amount"]
+        rows.append(f"<tr{data}>" + "".join(f'<td class="{c}">{cell}</td>' if c else f"<td>{cell}</td>"
+                                            for c, cell in zip(classes, cells)) + "</tr>")
+    head = [t["name"], t["form"], w["country"], t["years"], f"{w['theme']} / {t['target_group'].lower()}", w["amount_given"]]
+    return (f'<div class="rw-table-scroll" role="region" tabindex="0" aria-label="{escape(w["all_cases"])}">\n'
+            '<table class="rw-table rw-cases" data-filter="country form" data-sort>\n'
             f"<caption>{escape(w['all_cases'])} ({len(cases)})</caption>\n"
             "<thead><tr>" + "".join(f'<th scope="col">{escape(h)}</th>' for h in head) + "</tr></thead>\n"
-            "<tbody>\n" + "\n".join(rows) + "\n</tbody>\n</table>\n")
+            "<tbody>\n" + "\n".join(rows) + "\n</tbody>\n</table>\n</div>\n")
 
 
 def _bar_chart(title: str, rows: list[tuple[str, float, str]], note: str) -> str:
@@ -140,8 +157,3 @@ def _timeline_chart(title: str, rows: list[tuple[str, int, str]], note: str) -> 
                      f'<text x="{x + 10:.0f}" y="{y + 14}">{shown}</text>')
     return _figure(title, note, width, height, "".join(parts))
 
-
-BLOCKS = {
-    "cases-table": BlockSpec(cases_table),
-    "chart": BlockSpec(chart, arg="chart", known=lambda kb: CHARTS),
-}

@@ -22,7 +22,9 @@ def main(argv: list[str] | None = None) -> int:
     build = commands.add_parser("build", help="check, then build the site and search index")
     build.add_argument("path", nargs="?", default=".", help="the project folder (default: current folder)")
     build.add_argument("--build-dir", help="where releases go (default: PATH/build)")
-    from kb import new  # `kb new standard` and `kb new version`
+    build.add_argument("--site-url", help="the public address of the site, for the sitemap "
+                       "(default: $RESULTAATWIJZER_SITE_URL; without one no sitemap is published)")
+    from publish import new  # `kb new standard` and `kb new version`
     new.add_arguments(commands.add_parser("new", help="start a standard or a new version of one from a template"))
     args = parser.parse_args(argv)
     if args.command == "new":
@@ -34,27 +36,29 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     if args.command == "check":
         return _check(root)
-    return _build(root, Path(args.build_dir) if args.build_dir else None)
+    return _build(root, Path(args.build_dir) if args.build_dir else None, args.site_url)
 
 
 def _check(root: Path) -> int:
     from kb import load
+    from publish.checks import all_problems
 
     knowledge = load(root)
-    for problem in knowledge.problems:
+    problems = all_problems(knowledge)
+    for problem in problems:
         print(problem, file=sys.stderr)
-    if knowledge.problems:
-        print(f"\n{len(knowledge.problems)} problem(s) found. Nothing was published.", file=sys.stderr)
+    if problems:
+        print(f"\n{len(problems)} problem(s) found. Nothing was published.", file=sys.stderr)
         return 1
     print(f"OK: {len(knowledge.pages)} pages and {len(knowledge.data)} data files are valid.")
     return 0
 
 
-def _build(root: Path, build_dir: Path | None) -> int:
-    from kb.build import BuildError, build
+def _build(root: Path, build_dir: Path | None, site_url: str | None) -> int:
+    from publish.build import BuildError, build
 
     try:
-        release = build(root, build_dir)
+        release = build(root, build_dir, site_url=site_url)
     except ContentError as error:
         for problem in error.problems:
             print(problem, file=sys.stderr)

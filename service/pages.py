@@ -6,20 +6,26 @@ refuses anything that would leave it).
 from __future__ import annotations
 
 from flask import Blueprint, abort, current_app, redirect, request, send_from_directory
+from service.artefacts import current_release
 
-bp = Blueprint("site", __name__)
+from service import caching
 
-# Fingerprint-free assets change only with a new release; a day of caching is safe enough.
-ASSET_MAX_AGE = 86400
+bp = Blueprint("pages", __name__)
 
 
 @bp.get("/", defaults={"path": ""})
 @bp.get("/<path:path>")
 def page(path: str):
-    release = current_app.extensions["artefacts"].release()
+    release = current_release()
     if release is None:
         abort(503)
-    site = release.site
+    try:
+        return _serve(release.site, path)
+    except OSError:  # e.g. a name longer than the file system allows: no such page
+        abort(404)
+
+
+def _serve(site, path: str):
     if path == "" or path.endswith("/"):
         target = path + "index.html"
     else:
@@ -28,10 +34,9 @@ def page(path: str):
         if _inside(site, candidate) and candidate.is_dir():
             query = f"?{request.query_string.decode('latin-1')}" if request.query_string else ""
             return redirect(f"/{path}/{query}", code=308)
-    max_age = ASSET_MAX_AGE if target.startswith(("assets/", "en/assets/")) else 0
-    response = send_from_directory(site, target, max_age=max_age)
-    if max_age == 0:
-        response.headers["Cache-Control"] = "no-cache"
+    # send_from_directory adds ETag and Last-Modified and answers conditional requests with 304.
+    response = send_from_directory(site, target)
+    response.headers["Cache-Control"] = caching.for_site_file(target)
     return response
 
 

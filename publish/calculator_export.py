@@ -1,7 +1,7 @@
 """What `kb build` publishes for the payment calculator: calculator.json in the release, with the
 example and the presets per wizard form (kb/data/calculator.yml) and those forms' names, so the
 service reads the calculator's starting points from the release like everything else.
-(After the lead's restructuring this belongs beside publish/release_data.py.)"""
+"""
 from __future__ import annotations
 
 import json

@@ -2,6 +2,8 @@
 
     build/releases/<stamp>/site/        the static site (mkdocs)
     build/releases/<stamp>/index/       the search index
+    build/releases/<stamp>/data/        cases and the wizard's model (publish/release_data.py)
+    build/releases/<stamp>/standards.json
     build/releases/<stamp>/manifest.json
     build/current -> releases/<stamp>   what the server serves
 
@@ -20,7 +22,13 @@ import time
 from datetime import datetime, timezone
 from pathlib import Path
 
+from kb import load
 from kb.problems import ContentError
+from publish import calculator_export, release_data, standards_export
+from publish.checks import all_problems
+from publish.csp import inline_script_hashes
+from publish.render import expand_blocks
+from search.indexer import build_index  # Whoosh stays behind the search package
 
 KEEP_RELEASES = 3
 
@@ -34,34 +42,30 @@ def current_release(build_dir: Path) -> Path | None:
     return link.resolve() if link.is_symlink() and link.resolve().is_dir() else None
 
 
-def build(root: Path, build_dir: Path | None = None, log=print) -> Path:
-    from kb import load
-
+def build(root: Path, build_dir: Path | None = None, log=print, site_url: str | None = None) -> Path:
     root = root.resolve()
     build_dir = (build_dir or root / "build").resolve()
     releases = build_dir / "releases"
     releases.mkdir(parents=True, exist_ok=True)
     with _exclusive(build_dir / ".lock"):
         knowledge = load(root)
-        if knowledge.problems:
-            raise ContentError(knowledge.problems)
+        problems = all_problems(knowledge)
+        if problems:
+            raise ContentError(problems)
         stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S%fZ")
         release = releases / stamp
         staging = releases / f".{stamp}.partial"
         staging.mkdir()
         try:
             started = time.perf_counter()
-            _build_site(root, staging / "site")
+            _build_site(root, staging / "site", site_url or os.environ.get("RESULTAATWIJZER_SITE_URL"))
             log(f"site built in {time.perf_counter() - started:.1f} s")
-            from kb import standards_export
             standards_export.write(knowledge, staging)  # the standards' feeds and API data
-            from kb import calculator_export
+            release_data.write(knowledge, staging)      # cases and the wizard's model
             calculator_export.write(knowledge, staging)  # the calculator's presets (issue 14)
             started = time.perf_counter()
-            from search.indexer import build_index  # Whoosh stays behind the search package
-            stats = build_index(knowledge, staging / "index")
+            stats = build_index(knowledge, staging / "index", expand_blocks)
             log(f"search index built in {time.perf_counter() - started:.2f} s ({stats['documents']} sections)")
-            from kb.csp import inline_script_hashes
             manifest = {
                 "built_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
                 "csp_script_hashes": inline_script_hashes(staging / "site"),
@@ -79,15 +83,28 @@ def build(root: Path, build_dir: Path | None = None, log=print) -> Path:
         return release
 
 
-def _build_site(root: Path, site_dir: Path) -> None:
-    # -P: never import a project-local kb/ folder instead of the installed package.
-    # A subprocess keeps MkDocs' global state (plugins, hooks, logging) out of this process.
-    result = subprocess.run(
-        [sys.executable, "-P", "-m", "mkdocs", "build", "--strict", "--quiet",
-         "--config-file", str(root / "mkdocs.yml"), "--site-dir", str(site_dir)],
-        cwd=root, capture_output=True, text=True)
+def _build_site(root: Path, site_dir: Path, site_url: str | None) -> None:
+    # The content's mkdocs.yml, plus the hooks of this installed package and the public address.
+    config = root / f".kb-build-{os.getpid()}-{time.monotonic_ns()}.yml"
+    extra = {"INHERIT": "mkdocs.yml", "hooks": [str(Path(__file__).with_name("site_hooks.py"))]}
+    if site_url:
+        extra["site_url"] = site_url
+    config.write_text(json.dumps(extra), encoding="utf-8")  # JSON is YAML
+    try:
+        # -P: never import a project-local kb/ folder instead of the installed package.
+        # A subprocess keeps MkDocs' global state (plugins, hooks, logging) out of this process.
+        result = subprocess.run(
+            [sys.executable, "-P", "-m", "mkdocs", "build", "--strict", "--quiet",
+             "--config-file", str(config), "--site-dir", str(site_dir)],
+            cwd=root, capture_output=True, text=True)
+    finally:
+        config.unlink(missing_ok=True)
     if result.returncode != 0:
         raise BuildError("the site build failed:\n" + (result.stderr or result.stdout).strip())
+    if not site_url:
+        # Without the public address every URL in a sitemap would be wrong: publish none.
+        for sitemap in site_dir.rglob("sitemap.xml*"):
+            sitemap.unlink()
 
 
 def _count_pages(site: Path) -> dict:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from kb import standards as model
 from kb.pages import LANGUAGES, page_url
-from kb.standards_feed import write_feeds
+from publish.standards_feed import write_feeds
 
 FILE = "standards.json"
 

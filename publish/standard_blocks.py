@@ -14,7 +14,8 @@ from markupsafe import escape
 
 from kb import standards as model
 from kb.pages import BLOCK, page_stem, page_url
-from kb.render import BlockSpec, cell, link, money
+from kb.formatting import cell, link, money
+from publish.standards_feed import feed_path
 
 WORDS = {
     "nl": {
@@ -170,8 +171,6 @@ def outcomes(version, lang: str) -> str:
 def version_body(kb, rel: str, version, lang: str) -> str:
     """A version's Markdown, to show on the standard's page: without its title and banner, and
     with its headings one level down so they sit under the page's own."""
-    from kb.render import expand_blocks  # at call time: it is defined after kb.render imports this module
-
     page = version.pages.get(lang) or version.page
     source = page.source or page.path.read_text(encoding="utf-8")
     lines, out, in_fence, title_seen = source.split("\n")[page.body_line - 1:], [], False, False
@@ -187,8 +186,9 @@ def version_body(kb, rel: str, version, lang: str) -> str:
                 continue
             line = HEADING.sub(lambda m: "#" + m[1] + m[2], line)
         out.append(line)
-    # The version lives in the same folder as the standard's page, so its relative links still work.
-    return expand_blocks(kb, rel, lang, "\n".join(out).strip(), skip=("standard", "standard-version")) + "\n"
+    # The version lives in the same folder as the standard's page, so its relative links still work;
+    # publish.render expands the blocks it holds.
+    return "\n".join(out).strip() + "\n"
 
 
 def history(kb, rel: str, standard, lang: str) -> str:
@@ -254,8 +254,6 @@ def _href(rel: str, lang: str, target: str) -> str:
 def register(kb, arg, lang, rel) -> str:
     """Every standard, one row each; filterable by kind and status and sortable by
     docs/assets/javascripts/tables.js, a plain table without it."""
-    from kb.standards_feed import feed_path  # the feed is written next to the register at build time
-
     words, kinds, statuses = WORDS[lang], model.KIND_NAMES[lang], model.STATUS_NAMES[lang]
     found = [s for s in model.collect(kb).values() if s.current is not None]
     order = {kind: index for index, kind in enumerate(model.KINDS)}
@@ -284,10 +282,3 @@ def register(kb, arg, lang, rel) -> str:
             "<tbody>\n" + "\n".join(rows) + "\n</tbody>\n</table>\n\n"
             f'<p class="rw-feed"><a href="{feed}" type="application/atom+xml">{escape(words["feed"])}</a></p>\n')
 
-
-BLOCKS = {
-    "standard": BlockSpec(standard_page, arg="standard", known=lambda kb: {
-        i for i, s in model.collect(kb).items() if s.versions}),
-    "standard-version": BlockSpec(standard_version),
-    "standards-register": BlockSpec(register),
-}

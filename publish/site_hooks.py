@@ -13,7 +13,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
 import kb
-from kb import render
+from publish import render
 from kb.pages import language_of
 
 _knowledge: kb.Knowledge | None = None
