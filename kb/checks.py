@@ -197,7 +197,8 @@ def _check_links(kb, page, by_rel) -> list[Problem]:
 # --- the wizard's decision model (kb/data/wizard.yml) ---------------------------------------
 
 # The forms the wizard's API and shared result addresses name: a published model keeps them all.
-PUBLIC_FORMS = ("subsidy", "output_contract", "pay_for_success", "sib", "outcomes_fund")
+PUBLIC_FORMS = ("subsidy", "output_contract", "pay_for_success", "sib", "outcomes_fund", "top_up",
+                "impact_linked_loan")
 
 
 def _entries(model, key: str) -> list:
@@ -224,7 +225,7 @@ def check_wizard(kb) -> list[Problem]:
     if isinstance(model.get("forms"), list):
         for form_id in PUBLIC_FORMS:
             if form_id not in forms:
-                problems.append(Problem(file, model.line_of("forms"), f"the form '{form_id}' is missing under forms. The wizard's API and saved advice addresses use the five forms {', '.join(PUBLIC_FORMS)}, so every version of the model must keep them; add '- id: {form_id}' again"))
+                problems.append(Problem(file, model.line_of("forms"), f"the form '{form_id}' is missing under forms. The wizard's API and saved advice addresses use the forms {', '.join(PUBLIC_FORMS)}, so every version of the model must keep them; add '- id: {form_id}' again"))
     problems += _check_order(model, questions, file)
     for question in questions.values():
         problems += _check_question(question, file)
@@ -241,6 +242,8 @@ def check_wizard(kb) -> list[Problem]:
                     problems.append(Problem(file, entry.line_of(key), f"{where} names the form '{form_id}', which is not under forms in this file; known: {', '.join(map(str, forms))}"))
             problems += _known_sections(kb, entry.get("sources"), file, entry.line_of("sources"), where)
             problems += _check_guidance(kb, entry.get("guidance"), file, where)
+    from kb.wizard_checks import check_wizard_extras  # model 2.0: areas, actionable, next steps
+    problems += check_wizard_extras(kb, model, file)
     return problems
 
 

@@ -1,8 +1,8 @@
 """Reading answers: strictly from an API request (JSON), forgivingly from a page's query string.
 
-The API accepts exactly the answers each question lists; a factor left out is unknown. The
-pages also accept 'unknown' for every question (the "I don't know" choice) and keep track of
-which questions the reader has answered.
+The API accepts exactly the answers each question lists, and 'unknown' for every question, as
+the pages do (their "I don't know" choice); a factor left out is unknown too. The pages keep
+track of which questions the reader has answered.
 """
 from __future__ import annotations
 
@@ -28,16 +28,16 @@ class AnswerError(ValueError):
 
 def allowed(question: Question):
     if question.type == "number":
-        return {"min": question.min, "max": question.max}
-    return list(question.values)
+        return {"min": question.min, "max": question.max, "or": UNKNOWN}
+    return list(question.values) + [UNKNOWN]
 
 
 def describe_allowed(question: Question) -> str:
     if question.type == "number":
         if question.max is None:
-            return f"a whole number of {question.min} or more (at most {MAX_NUMBER})"
-        return f"a whole number from {question.min} to {question.max}"
-    return "one of: " + ", ".join(question.values)
+            return f"a whole number of {question.min} or more (at most {MAX_NUMBER}), or 'unknown'"
+        return f"a whole number from {question.min} to {question.max}, or 'unknown'"
+    return "one of: " + ", ".join(question.values + (UNKNOWN,))
 
 
 def from_json(model: Model, body) -> tuple[str, dict]:
@@ -64,6 +64,8 @@ def check(model: Model, factor, value):
     if question is None:
         raise AnswerError(f"unknown factor '{_clip(str(factor))}'; known factors are: {', '.join(model.questions)}",
                           factor=_clip(str(factor)), allowed=list(model.questions))
+    if value == UNKNOWN:  # the pages accept "I don't know" for every question, so the API does too
+        return value
     if question.type == "number":
         valid = isinstance(value, int) and not isinstance(value, bool)
         in_range = valid and question.min <= value <= (MAX_NUMBER if question.max is None else question.max)

@@ -16,7 +16,7 @@ LABELS = {
     "nl": {"questions": "Vragen", "rules": "Regels", "forms": "Vormen", "always": "altijd", "and": " en ",
            "rule": "Regel", "when": "Als", "points": "Punten", "why": "Waarom", "source": "Bron",
            "caution": "Let op", "applies": "Wanneer", "with": "bij advies", "any": "elk advies",
-           "parameter": "Parameter", "value": "Waarde", "note": "Toelichting", "order": "Volgorde bij gelijke stand",
+           "parameter": "Parameter", "value": "Waarde", "note": "Toelichting", "order": "Volgorde van vermelden bij gelijke stand (het advies heet dan ‘dicht bij elkaar’)", "level": "Hoeveel betaalt de vorm voor resultaat", "margin": "Marge waarbinnen twee vormen dicht bij elkaar liggen (punten)",
            "version": "Versie van het beslismodel", "unknown": "Weet ik niet (of niet beantwoord)",
            "h_diagram": "Het schema", "h_rules": "De regels", "h_cautions": "De waarschuwingen",
            "h_settings": "Instellingen", "h_matrix": "Het schema als tabel",
@@ -30,7 +30,7 @@ LABELS = {
     "en": {"questions": "Questions", "rules": "Rules", "forms": "Forms", "always": "always", "and": " and ",
            "rule": "Rule", "when": "When", "points": "Points", "why": "Why", "source": "Source",
            "caution": "Caution", "applies": "When", "with": "with the advice", "any": "any advice",
-           "parameter": "Parameter", "value": "Value", "note": "Note", "order": "Order on a tie",
+           "parameter": "Parameter", "value": "Value", "note": "Note", "order": "Order of listing on a tie (the advice is then ‘close’)", "level": "How much the form pays for results", "margin": "Margin within which two forms are close (points)",
            "version": "Version of the decision model", "unknown": "I don't know (or not answered)",
            "h_diagram": "The diagram", "h_rules": "The rules", "h_cautions": "The cautions",
            "h_settings": "Settings", "h_matrix": "The diagram as a table",
@@ -191,4 +191,7 @@ def parameters_table(model: Model, lang: str) -> str:
         rows.append(f"| {_cell(parameter['label'][lang])} (`{key}`) | {parameter['value']} | {_cell(note)} |")
     order = " → ".join(f.name[lang] for f in model.forms)
     rows.append(f"| {t['order']} | {_cell(order)} | |")
+    rows.append(f"| {t['margin']} (`close_margin`) | {model.close_margin} | |")
+    for form in model.forms:
+        rows.append(f"| {t['level']}: {_cell(form.name[lang])} | {form.level} | {_cell(model.levels.get(form.level, {}).get(lang, ''))} |")
     return "\n".join(rows)
