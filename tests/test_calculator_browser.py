@@ -70,11 +70,20 @@ def test_without_javascript_the_form_is_calculated_by_the_server(server, context
     assert summary_value(page, "Expected payment") == "€500,000.00"
 
 
-def test_two_clicks_from_the_wizard_result_to_a_priced_scenario(server, context):
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_from_the_wizards_result_to_a_priced_scenario_in_one_click(server, context, lang):
+    from urllib.parse import urlencode
+
+    from tests.test_wizard_pages import PATH, ROTTERDAM
+
     page = context(javascript=False).new_page()
-    page.goto(server.url + "/rekenhulp/?form=sib")
+    page.goto(server.url + PATH[lang] + "?" + urlencode(ROTTERDAM))  # the wizard's advice: a SIB
+    prefix = "/" if lang == "nl" else "/en/"
+    page.click(f'a[href="{prefix}rekenhulp/?form=sib"]')
+    page.wait_for_load_state()
     assert "Social Impact Bond" in page.inner_text(".rw-calc-notice")
-    assert page.locator("#rw-calc-output table").count() >= 3  # a table per scenario, priced at once
+    assert page.locator("#rw-calc-output table").count() >= 4  # a table per scenario and the schedule
+    assert page.locator("#rw-calc-output dd").first.inner_text().startswith("€")
 
 
 @pytest.mark.parametrize("path", ["/rekenhulp/", "/en/rekenhulp/", "/rekenhulp/?cohort=10&outcome-0-price=1&outcome-0-rate=5",
