@@ -14,7 +14,8 @@ from pathlib import Path
 from flask import current_app, g
 
 # What a complete release holds besides the site (see publish/build.py).
-REQUIRED = ("manifest.json", "standards.json", "data/cases.json", "data/wizard.json", "index/concepts.json")
+REQUIRED = ("manifest.json", "standards.json", "data/cases.json", "data/wizard.json", "index/concepts.json",
+            "calculator.json")
 
 
 class ArtefactMissing(Exception):

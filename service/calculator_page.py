@@ -8,13 +8,10 @@ rate card (?rate_card=<id>[&version=x.y.z], read from the release's standards.js
 """
 from __future__ import annotations
 
-import json
 import re
-from functools import lru_cache
-from pathlib import Path
 from urllib.parse import urlencode
 
-from flask import Blueprint, abort, current_app, render_template, request
+from flask import Blueprint, abort, render_template, request
 
 from pricing import PricingError, calculate, validate
 from pricing.compute import payment_at
@@ -23,6 +20,7 @@ from pricing.presets import request_in
 from pricing.query import ROW, ROW_FIELDS, to_body, to_pairs
 from service import calculator_format as fmt
 from service import shell
+from service.artefacts import ArtefactMissing, current_release
 from service.calculator_texts import FIELDS, ROW_NAME, TEXTS
 
 bp = Blueprint("calculator_page", __name__)
@@ -35,32 +33,38 @@ MIN_ROWS = 2
 
 # --- where the inputs come from ---------------------------------------------------------
 
+def _artefact(name: str) -> dict:
+    """A JSON file of the current release; {} when it is missing (the page still opens)."""
+    release = current_release()
+    try:
+        return release.data(name) if release else {}
+    except ArtefactMissing:
+        return {}
+
+
 def _calculator_data() -> dict:
     """The release's calculator.json: {example, presets: {form: {note, request}}, forms: {form: name}}."""
-    release = current_app.extensions["artefacts"].release()
-    return _read_json(release.path / "calculator.json") if release else {}
+    return _artefact("calculator.json")
+
+
+def _needed(name: str) -> dict:
+    """A JSON file of the current release that this request cannot do without: else a 503 naming it."""
+    try:
+        return current_release().data(name)
+    except ArtefactMissing as error:
+        abort(503, description=str(error))
 
 
 def _preset(form_id: str | None) -> dict | None:
-    return (_calculator_data().get("presets") or {}).get(form_id)
+    return (_needed("calculator.json").get("presets") or {}).get(form_id)
 
 
 def _form_name(form_id: str, lang: str) -> str:
     return ((_calculator_data().get("forms") or {}).get(form_id) or {}).get(lang, form_id)
 
 
-@lru_cache(maxsize=16)
-def _read_json(path: Path) -> dict:
-    # A release never changes once published, so its files are read once.
-    try:
-        value = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    return value if isinstance(value, dict) else {}
-
-
-def rate_cards(release) -> list[dict]:
-    standards = _read_json(release.path / "standards.json").get("standards")
+def rate_cards() -> list[dict]:
+    standards = _artefact("standards.json").get("standards")
     return [s for s in standards if isinstance(s, dict) and s.get("kind") == "rate_card"] \
         if isinstance(standards, list) else []
 
@@ -69,9 +73,10 @@ class PrefillError(LookupError):
     pass
 
 
-def _rate_card(release, card_id: str, version: str | None, lang: str) -> dict:
+def _rate_card(card_id: str, version: str | None, lang: str) -> dict:
     """The rate card's version as {standard, version, body, illustrative}; PrefillError if none."""
-    cards = rate_cards(release)
+    _needed("standards.json")
+    cards = rate_cards()
     card = next((c for c in cards if c["id"] == card_id), None)
     if card is None:
         known = ", ".join(c["id"] for c in cards) or "–"
@@ -194,11 +199,11 @@ def chart(inputs, result, lang: str) -> dict:
     }
 
 
-def _prefill(args, release, lang: str) -> tuple[dict | None, str | None, str | None]:
+def _prefill(args, lang: str) -> tuple[dict | None, str | None, str | None]:
     """(rate card, wizard form, problem): where the reader asked the page to start from."""
     if args.get("rate_card"):
         try:
-            return _rate_card(release, args["rate_card"], args.get("version"), lang), None, None
+            return _rate_card(args["rate_card"], args.get("version"), lang), None, None
         except PrefillError as error:
             return None, None, str(error)
     form_id = args.get("form")
@@ -229,11 +234,11 @@ def _starting_point(args, card, preset_form, lang: str) -> tuple[list, list[str]
 @bp.get(PAGE_PATHS["nl"], defaults={"lang": "nl"})
 @bp.get(PAGE_PATHS["en"], defaults={"lang": "en"})
 def page(lang: str):
-    release = current_app.extensions["artefacts"].release()
+    release = current_release()
     if release is None:
         abort(503)
     args = request.args
-    card, preset_form, problem = _prefill(args, release, lang)
+    card, preset_form, problem = _prefill(args, lang)
     status = 400 if problem else 200
     submitted = _submitted(args)
     pairs, notices = _starting_point(args, card, preset_form, lang)
@@ -269,7 +274,7 @@ def page(lang: str):
         lang=lang, partial=args.get("partial") == "1", t=TEXTS[lang], fields=FIELDS[lang], top=top, rows=rows,
         error=error_view, problem=problem, notices=notices, card=card,
         preset_form=preset_form, form_name=_form_name(preset_form, lang) if preset_form else None,
-        kept=kept, result=result, inputs=inputs, fmt=fmt, cards=rate_cards(release),
+        kept=kept, result=result, inputs=inputs, fmt=fmt, cards=rate_cards(),
         chart=chart(inputs, result, lang) if result else None,
         share_query=share_query, share_url=PAGE_PATHS[lang] + ("?" + share_query if share_query else ""),
         csv_url="/api/calculator.csv" + ("?" + csv_query if csv_query else ""),

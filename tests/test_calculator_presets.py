@@ -55,3 +55,22 @@ def test_the_release_carries_the_presets_and_form_names(release, knowledge):
     assert set(data["presets"]) == {p["form"] for p in knowledge.data["calculator"]["presets"]}
     assert data["forms"]["sib"] == knowledge.forms["sib"]["name"]
     assert data["example"]["request"]["cohort"] == knowledge.data["calculator"]["example"]["request"]["cohort"]
+
+
+def test_a_release_without_calculator_json_is_degraded_and_says_which(build_dir, tmp_path):
+    import shutil
+
+    from server import create_app
+
+    copy = tmp_path / "build"
+    shutil.copytree(build_dir, copy, symlinks=True)
+    (copy / "current" / "calculator.json").unlink()
+    client = create_app(copy).test_client()
+    health = client.get("/healthz").get_json()
+    assert health["status"] == "degraded" and "calculator.json" in health["missing"]
+    # The page still opens (an empty form) and the API needs no release file at all...
+    assert client.get("/rekenhulp/").status_code == 200
+    assert client.post("/api/calculator", json={"cohort": 1, "outcomes": [{"id": "a", "price": 1, "rate": 1}]}).status_code == 200
+    # ...but a preset cannot be filled in: a 503 page in the reader's language (health names the file).
+    response = client.get("/en/rekenhulp/?form=sib")
+    assert response.status_code == 503 and '<html lang="en"' in response.get_data(as_text=True)
