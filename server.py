@@ -14,6 +14,7 @@ from flask import Flask
 from service import caching, cases, errors, health, openapi, pages, search, security
 from service import wizard
 from service import standards
+from service import calculator, calculator_page  # issue 14: the payment calculator
 from service.artefacts import Artefacts
 
 ROOT = Path(__file__).resolve().parent
@@ -44,5 +45,7 @@ def create_app(build_dir: str | Path | None = None, **config) -> Flask:
     app.register_blueprint(openapi.bp)
     app.register_blueprint(wizard.bp)
     app.register_blueprint(standards.bp)
+    app.register_blueprint(calculator.bp)
+    app.register_blueprint(calculator_page.bp)
     app.register_blueprint(pages.bp)  # last: its catch-all route serves the built site
     return app

@@ -10,6 +10,7 @@ from collections import defaultdict
 
 from kb import yamlio
 from kb.blocks import check_block
+from kb.check_calculator import check_calculator
 from kb.check_search import check_search
 from kb.pages import LANGUAGES
 from kb.problems import Problem
@@ -31,6 +32,7 @@ def check_all(kb) -> list[Problem]:
     # "Record it with kb ledger" is the last step: it is only said once the standards are right.
     problems += found + standards_ledger.check(kb, standards.collect(kb), invalid, quiet=bool(found))
     problems += check_search(kb)  # the site search's own data (kb/data/search.yml)
+    problems += check_calculator(kb)  # the calculator's presets (kb/data/calculator.yml)
     return problems
 
 

@@ -14,7 +14,7 @@ from kb.generated import generated_pages
 from kb.pages import Page, PageError, read_page
 from kb.problems import Problem, relative
 
-DATA_FILES = ("sources", "glossary", "forms", "cases", "countries", "timeline", "wizard", "search")
+DATA_FILES = ("sources", "glossary", "forms", "cases", "countries", "timeline", "wizard", "search", "calculator")
 
 
 @dataclass

@@ -25,7 +25,7 @@ from pathlib import Path
 from kb import drafts, load
 from kb.drafts import PREVIEW_ENV
 from kb.problems import ContentError
-from publish import release_data, standards_export
+from publish import calculator_export, release_data, standards_export
 from publish.checks import all_problems
 from publish.csp import inline_script_hashes
 from publish.render import expand_blocks
@@ -66,6 +66,7 @@ def build(root: Path, build_dir: Path | None = None, log=print, site_url: str | 
             log(f"site built in {time.perf_counter() - started:.1f} s")
             standards_export.write(knowledge, staging)  # the standards' feeds and API data
             release_data.write(knowledge, staging)      # cases and the wizard's model
+            calculator_export.write(knowledge, staging)  # the calculator's presets (issue 14)
             started = time.perf_counter()
             stats = build_index(knowledge, staging / "index", expand_blocks)
             log(f"search index built in {time.perf_counter() - started:.2f} s ({stats['documents']} sections)")

@@ -15,7 +15,7 @@ from flask import current_app, g
 
 # What a complete release holds besides the site (see publish/build.py).
 REQUIRED = ("manifest.json", "standards.json", "data/cases.json", "data/wizard.json", "index/concepts.json",
-            "index/query.json")
+            "index/query.json", "calculator.json")
 
 
 class ArtefactMissing(Exception):

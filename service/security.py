@@ -75,9 +75,9 @@ def relative_location(response) -> None:
 
 
 # Routes that exist only to answer 405 with a helpful message (GET /api/wizard): not "allowed".
-METHOD_REFUSERS = {"wizard.api_wrong_method"}
+METHOD_REFUSERS = {"wizard.api_wrong_method", "calculator.api_wrong_method"}
 # Endpoints whose body must be JSON: anything else is a 415 before the body is read.
-JSON_ONLY = {"wizard.api_evaluate"}
+JSON_ONLY = {"wizard.api_evaluate", "calculator.api_calculate"}
 
 
 def allowed_methods(path: str) -> list[str]:

@@ -542,6 +542,79 @@ def report_search(figures: dict) -> list[str]:
     return lines
 
 
+# --- issue 14: the payment calculator ------------------------------------------------------
+
+CALCULATOR_ROUNDS = int(os.environ.get("BENCH_CALCULATOR_ROUNDS", "3000"))
+
+
+def calculator_body(outcomes: int = 20) -> dict:
+    """A large request: 20 outcomes with baselines, caps and lags, values, a top-up, an
+    investment and the 3 default scenarios, so every part of the calculation runs."""
+    return {"cohort": 5000, "duration_months": 60, "contract_cap": 5_000_000, "top_up_share": 0.2,
+            "outcomes": [{"id": f"o{i}", "label": f"Outcome {i}", "price": 1000 + 100 * i, "rate": 0.05 + 0.02 * i,
+                          "baseline": 0.01, "cap": 200_000 + i, "lag_months": 6 + 3 * i} for i in range(outcomes)],
+            "value_per_outcome": {f"o{i}": 3000 for i in range(outcomes)}, "investment": {"capital": 2_000_000}}
+
+
+def bench_calculator_in_process() -> dict:
+    from pricing import calculate, validate
+
+    body = calculator_body()
+    for _ in range(100):  # warm up
+        calculate(validate(body))
+    times, cpu = [], []
+    for _ in range(CALCULATOR_ROUNDS):
+        start, start_cpu = time.perf_counter(), time.thread_time()
+        calculate(validate(body))
+        cpu.append((time.thread_time() - start_cpu) * 1000)
+        times.append((time.perf_counter() - start) * 1000)
+    # Wall-clock time includes waiting for a core on a shared machine; the thread's CPU time does not.
+    return {"rounds": CALCULATOR_ROUNDS, "p50_ms": percentile(times, 50), "p99_ms": percentile(times, 99),
+            "max_ms": max(times), "cpu_p50_ms": percentile(cpu, 50), "cpu_p99_ms": percentile(cpu, 99),
+            "load": os.getloadavg()[0]}
+
+
+def bench_calculator_http(build_dir: Path, workers: int = 2) -> dict | None:
+    if not shutil.which("wrk"):
+        return None
+    with gunicorn(build_dir, workers) as (base, _pid):
+        subprocess.run(["curl", "-s", "-o", "/dev/null", base + "/livez"], check=False)
+        baseline = wrk(base + "/livez", LOAD_SECONDS, CONNECTIONS)
+        calculator = wrk(base + "/api/calculator", LOAD_SECONDS, CONNECTIONS,
+                         paths=[("POST", "/api/calculator", json.dumps(calculator_body()))])
+    return {"workers": workers, "baseline": baseline, "calculator": calculator}
+
+
+def calculator_report(figures: dict) -> list[str]:
+    c, h = figures["calculator"], figures.get("calculator_http")
+    lines = ["## Payment calculator (issue 14)", "",
+             f"In-process, `calculate(validate(body))` with 20 outcomes and 3 scenarios, {c['rounds']} rounds: "
+             f"p50 **{c['p50_ms']:.2f} ms**, p99 **{c['p99_ms']:.2f} ms**, max {c['max_ms']:.1f} ms wall-clock; "
+             f"CPU time of the calculating thread p50 {c['cpu_p50_ms']:.2f} ms, p99 **{c['cpu_p99_ms']:.2f} ms** "
+             f"(load average {c['load']:.1f} on {os.cpu_count()} cores while measuring). Target: p99 under 5 ms.",
+             ""]
+    if h:
+        base, calc = h["baseline"], h["calculator"]
+        errors = base["errors"] + base["non2xx"] + calc["errors"] + calc["non2xx"]
+        lines += [f"Over HTTP (wrk, {CONNECTIONS} connections, {LOAD_SECONDS} s, gunicorn, {h['workers']} workers), "
+                  "the same 20-outcome request to `POST /api/calculator` against the no-work `/livez`:", "",
+                  "| endpoint | req/s | p50 ms | p99 ms |", "| --- | ---: | ---: | ---: |",
+                  f"| /livez | {base['rps']:.0f} | {base['p50']:.1f} | {base['p99']:.1f} |",
+                  f"| POST /api/calculator | {calc['rps']:.0f} | {calc['p50']:.1f} | {calc['p99']:.1f} |", "",
+                  f"Calculator / baseline: {calc['rps'] / base['rps']:.2f}; errors: {errors}.", ""]
+    return lines
+
+
+def main_calculator() -> int:
+    """`python -m tests.bench calculator`: only this section, printed (BENCHMARKS.md is left alone)."""
+    figures = {"calculator": bench_calculator_in_process()}
+    with tempfile.TemporaryDirectory() as tmp:
+        build_dir = Path(tmp) / "build"
+        from publish.build import build
+        build(ROOT, build_dir, log=lambda *_: None)
+        figures["calculator_http"] = bench_calculator_http(build_dir)
+    print("\n".join(calculator_report(figures)))
+    return 0
 
 # --- issue 11: worst-case query cost -------------------------------------------------------------
 def worst_case_queries(index) -> dict[str, str]:
@@ -755,6 +828,8 @@ def report(figures: dict) -> str:
             f"{mixed['rebuild_s']:.1f} s | {'yes' if mixed['swapped'] else 'NO'} |",
             "",
         ]
+    if figures.get("calculator"):
+        lines += calculator_report(figures)
     return "\n".join(lines)
 
 
@@ -781,6 +856,9 @@ def main() -> int:
         figures["scale"] = bench_scale()
         print("mixed load with a rebuild ...", flush=True)
         figures["mixed"] = bench_mixed_with_rebuild(build_dir) if shutil.which("wrk") else None
+        print("calculator ...", flush=True)
+        figures["calculator"] = bench_calculator_in_process()
+        figures["calculator_http"] = bench_calculator_http(build_dir)
     text = report(figures) + "\n" + "\n".join(worst_case_report(figures["worst_case"])
                                                + slow_clients_report(figures["slow_clients"]))
     (ROOT / "BENCHMARKS.md").write_text(text, encoding="utf-8")
@@ -789,4 +867,4 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main_calculator() if sys.argv[1:] == ["calculator"] else main())
