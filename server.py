@@ -11,10 +11,20 @@ from pathlib import Path
 
 from flask import Flask
 
-from service import caching, cases, errors, health, openapi, pages, search, security
-from service import wizard
-from service import standards
-from service import calculator, calculator_page  # issue 14: the payment calculator
+from service import (  # issue 14: the payment calculator
+    caching,
+    calculator,
+    calculator_page,
+    cases,
+    errors,
+    health,
+    openapi,
+    pages,
+    search,
+    security,
+    standards,
+    wizard,
+)
 from service.artefacts import Artefacts
 
 ROOT = Path(__file__).resolve().parent

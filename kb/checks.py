@@ -6,16 +6,15 @@ and what to do, in plain words.
 from __future__ import annotations
 
 import posixpath
-from collections import defaultdict
 
-from kb import yamlio
+from kb import standards, standards_ledger, yamlio
 from kb.blocks import check_block
 from kb.check_calculator import check_calculator
 from kb.check_search import check_search
 from kb.pages import LANGUAGES
 from kb.problems import Problem
 from kb.schema import schema_problems
-from kb import standards, standards_ledger
+
 SERVICE_PATHS = ("/api/",)
 
 

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import json
 
+from kb.formatting import text, years
 from kb.pages import LANGUAGES, PageError, parse_page
 from kb.problems import Problem
-from kb.formatting import text, years
 
 CASES_DIR = "casussen"
 

@@ -1,7 +1,7 @@
 """Validation of data against the JSON Schemas in kb/schemas/, worded for editors."""
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import jsonschema
@@ -14,13 +14,13 @@ from kb.problems import Problem
 SCHEMA_DIR = Path(__file__).parent / "schemas"
 
 
-@lru_cache(maxsize=None)
+@cache
 def _registry() -> Registry:
     defs = yamlio.load_file(SCHEMA_DIR / "defs.yml")
     return Registry().with_resource("defs", Resource.from_contents(defs, default_specification=DRAFT202012))
 
 
-@lru_cache(maxsize=None)
+@cache
 def validator(name: str) -> jsonschema.Draft202012Validator:
     schema = yamlio.load_file(SCHEMA_DIR / f"{name}.yml")
     # The format checker makes 'format: date' refuse dates that do not exist, such as 2026-13-45.

@@ -16,9 +16,9 @@ from datetime import date
 from decimal import Decimal
 
 from kb.messages import say
-from kb.schema import validator
 from kb.pages import DEFAULT_LANGUAGE, Page
 from kb.problems import Problem
+from kb.schema import validator
 
 FOLDER = "standaarden"
 KINDS = ("outcome_definition", "evaluation_standard", "contract_parameters", "rate_card", "guideline")
@@ -458,7 +458,7 @@ def _outcome_items(meta):
 def _check_money(kb, page: Page) -> list[Problem]:
     """Prices and caps, read from the text as written: 1500 or 1500.00, a known currency."""
     problems = []
-    for outcome, line in _outcome_items(page.meta["standard"]):
+    for outcome, _line in _outcome_items(page.meta["standard"]):
         name = outcome.get("id")
         for key in ("price", "cap"):
             if key not in outcome:

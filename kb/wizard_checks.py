@@ -90,7 +90,7 @@ def _check_forms(kb, model, file: str) -> list[Problem]:
                     elif anchors.get(lang) and anchors[lang] not in {h.slug for h in page.headings}:
                         problems.append(Problem(file, step.line_of("anchor"), f"a next step of '{form.get('id')}' points to the section '#{anchors[lang]}', which is not a heading on docs/{page.rel}"))
             if isinstance(step.get("url"), dict):
-                for lang, url in step["url"].items():
+                for _lang, url in step["url"].items():
                     if not isinstance(url, str) or not url.startswith("/") or url.startswith("//"):
                         problems.append(Problem(file, step.line_of("url"), f"a next step of '{form.get('id')}' has the address '{url}'; write an address on this site, starting with /"))
     return problems

@@ -19,7 +19,7 @@ import shutil
 import subprocess
 import sys
 import time
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from kb import drafts, load
@@ -56,7 +56,7 @@ def build(root: Path, build_dir: Path | None = None, log=print, site_url: str | 
         if problems:
             raise ContentError(problems)
         knowledge = drafts.view(knowledge, preview)  # the public build leaves drafts out of everything
-        stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S%fZ")
+        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
         release = releases / stamp
         staging = releases / f".{stamp}.partial"
         staging.mkdir()
@@ -71,7 +71,7 @@ def build(root: Path, build_dir: Path | None = None, log=print, site_url: str | 
             stats = build_index(knowledge, staging / "index", expand_blocks)
             log(f"search index built in {time.perf_counter() - started:.2f} s ({stats['documents']} sections)")
             manifest = {
-                "built_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+                "built_at": datetime.now(UTC).isoformat(timespec="seconds"),
                 "csp_script_hashes": inline_script_hashes(staging / "site"),
                 "pages": _count_pages(staging / "site"),
                 "content_pages": len(knowledge.pages),

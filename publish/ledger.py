@@ -11,6 +11,7 @@ from kb import load
 from kb import standards as model
 from kb import standards_ledger as ledger
 from kb.messages import say
+from kb.problems import Problem
 
 
 def update(root: Path, today: date | None = None) -> tuple[list[str], list[Problem]]:

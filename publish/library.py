@@ -9,8 +9,8 @@ import posixpath
 
 from markupsafe import escape
 
+from kb.formatting import LABELS, money, text, years
 from kb.pages import page_stem, page_url
-from kb.formatting import LABELS, money, number, text, years
 
 WORDS = {
     "nl": {"all_cases": "Alle casussen", "country": "Land", "theme": "Thema", "amount": "Bedrag", "amount_given": "Bedrag (zoals de bron het geeft)", "year": "Jaar",

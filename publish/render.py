@@ -68,7 +68,7 @@ CASE_FIELDS = ["form", "place", "years", "theme", "target_group", "outcome_payer
 def case_factsheet(kb, arg, lang, rel) -> str:
     t, case = LABELS[lang], kb.cases[arg]
     lines = [f'!!! example "{t["factsheet"]}: {text(case["name"], lang)}"', "",
-             f"    | | |", "    | --- | --- |"]
+             "    | | |", "    | --- | --- |"]
     for field in CASE_FIELDS:
         if field == "years":
             value = years(case)

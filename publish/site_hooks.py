@@ -14,8 +14,8 @@ from mkdocs.structure.files import File
 
 import kb
 from kb import drafts
-from publish import render
 from kb.pages import language_of
+from publish import render
 
 _loaded: kb.Knowledge | None = None      # everything, as kb check saw it
 _knowledge: kb.Knowledge | None = None   # what this build shows (without drafts unless a preview)

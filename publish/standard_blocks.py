@@ -15,8 +15,8 @@ from datetime import date
 from markupsafe import escape
 
 from kb import standards as model
-from kb.pages import BLOCK, page_stem, page_url
 from kb.formatting import cell, link, money
+from kb.pages import BLOCK, page_stem, page_url
 from publish.standards_feed import feed_path
 
 WORDS = {

@@ -11,8 +11,8 @@ import re
 import threading
 import time
 import warnings
-from functools import lru_cache
 from dataclasses import dataclass, field, replace
+from functools import cache, lru_cache
 from pathlib import Path
 
 from whoosh import index
@@ -22,7 +22,8 @@ from whoosh.query import Or, Prefix, Term
 from search.analysis import spelling_analyzer
 from search.concepts import ConceptMatcher
 from search.scoring import MemoryScorer
-from search.snippets import SCAN_CHARS, fold, make_matcher, snippet as make_snippet
+from search.snippets import SCAN_CHARS, fold, make_matcher
+from search.snippets import snippet as make_snippet
 from search.spelling import MAX_SUGGESTIONS, Speller
 from search.understanding import QueryUnderstanding, prepare
 
@@ -35,7 +36,7 @@ LEAD_FACTOR = 2.0  # a favoured page's opening section comes before its own deep
 NEAREST = 5    # pages offered when nothing answers the query
 
 
-@lru_cache(maxsize=None)
+@cache
 def cached_stemmer(lang: str):
     # One cache per language for the life of the process: the vocabulary is small.
     return lru_cache(maxsize=100_000)(stemmer_for_language(lang))

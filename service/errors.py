@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from flask import Flask, current_app, jsonify, request
+from flask import Flask, jsonify, request
 from werkzeug.exceptions import ClientDisconnected, HTTPException, InternalServerError
 
 from service import shell

@@ -5,10 +5,10 @@ refuses anything that would leave it).
 """
 from __future__ import annotations
 
-from flask import Blueprint, abort, current_app, redirect, request, send_from_directory
-from service.artefacts import current_release
+from flask import Blueprint, abort, redirect, request, send_from_directory
 
 from service import caching
+from service.artefacts import current_release
 
 bp = Blueprint("pages", __name__)
 

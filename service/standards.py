@@ -7,11 +7,7 @@ always says what the published pages say, and a rebuild is picked up without a r
 """
 from __future__ import annotations
 
-import json
-from functools import lru_cache
-from pathlib import Path
-
-from flask import Blueprint, abort, current_app, jsonify, request
+from flask import Blueprint, abort, jsonify, request
 
 from kb.standards import KINDS, STATUSES
 from service import errors

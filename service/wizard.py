@@ -21,10 +21,10 @@ from werkzeug.exceptions import ClientDisconnected
 
 from kb.pages import LANGUAGES
 from service import errors, shell
+from service.artefacts import ArtefactMissing, Release, current_release
 from wizard import answers as parse
 from wizard import present
 from wizard.engine import evaluate, next_question
-from service.artefacts import ArtefactMissing, Release, current_release
 from wizard.model import UNKNOWN, Model, ModelError, build_model
 
 bp = Blueprint("wizard", __name__)

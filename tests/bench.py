@@ -20,7 +20,7 @@ import sys
 import tempfile
 import threading
 import time
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import yaml
@@ -197,9 +197,9 @@ def bench_mixed_with_rebuild(build_dir: Path, workers: int = 2) -> dict:
 
 def bench_relevance(release: Path) -> dict:
     """Top-1 and top-3 hit rates per question set, ours next to Material's built-in (lunr) search."""
+    import kb
     from search.engine import SearchIndex
     from tests.test_search_relevance import RELEVANCE, set_of, top_pages
-    import kb
 
     knowledge = kb.load(ROOT)
     index = SearchIndex(release / "index")
@@ -834,7 +834,7 @@ def report(figures: dict) -> str:
 
 
 def main() -> int:
-    figures = {"date": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"), "machine": machine()}
+    figures = {"date": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"), "machine": machine()}
     with tempfile.TemporaryDirectory() as tmp:
         build_dir = Path(tmp) / "build"
         print("build ...", flush=True)

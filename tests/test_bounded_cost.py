@@ -12,7 +12,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from search.analysis import CompoundFilter, MAX_COMPOUND, MIN_PART
+from search.analysis import MAX_COMPOUND, MIN_PART, CompoundFilter
 from search.engine import SearchIndex
 from service.search import MAX_QUERY
 

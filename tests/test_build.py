@@ -6,9 +6,8 @@ import re
 
 import pytest
 
-from publish.build import build
 from kb.problems import ContentError
-from tests.conftest import ROOT
+from publish.build import build
 
 EXTERNAL = re.compile(r"""(?:src|href)\s*=\s*["'](?:https?:)?//""", re.I)
 

@@ -101,8 +101,8 @@ def test_any_path(server, path):
 
 
 # --- issue 11: crafted input that used to answer 500 -----------------------------------------------
-import re  # noqa: E402
 import json  # noqa: E402
+import re  # noqa: E402
 
 import pytest  # noqa: E402
 

@@ -75,7 +75,7 @@ def test_the_starter_standards_show_the_lifecycle(all_knowledge):
     assert found["contractparameters-resultaatbetaling"].current.number == "2.0.0"
     for standard in found.values():
         for version in standard.versions:
-            for lang, page in version.pages.items():
+            for _lang, page in version.pages.items():
                 meta = page.meta["standard"]
                 # Examples only: no real ministry is named, and rate card amounts are illustrative.
                 assert meta["example"] is True and meta["owner"] == "Resultaatwijzer (voorbeeld)", page.rel

@@ -10,10 +10,12 @@ import pytest
 import requests
 
 import kb
-from publish import render  # noqa: F401  (the standard blocks render through it)
 from kb import drafts, standards, standards_ledger
-from publish import standard_blocks
 from kb.standards import KIND_NAMES, STATUS_NAMES
+from publish import (
+    render,  # noqa: F401  (the standard blocks render through it)
+    standard_blocks,
+)
 from search.engine import SearchIndex
 from tests.conftest import ROOT, client_for
 from tests.test_kb_check import edit

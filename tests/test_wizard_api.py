@@ -56,8 +56,7 @@ def post(target, body, **kwargs):
 @pytest.mark.parametrize("name, source, answers, expect", SCENARIOS, ids=[s[0] for s in SCENARIOS])
 def test_scenario_through_the_api(client, knowledge, name, source, answers, expect):
     """The API gives the same advice as the engine, whose expectations test_wizard_scenarios checks."""
-    from wizard import build_model, evaluate
-    from wizard.model import model_inputs
+    from wizard import evaluate
 
     result = evaluate(_model(knowledge), answers)
     for lang in ("nl", "en"):

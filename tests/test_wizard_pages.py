@@ -9,7 +9,7 @@ from urllib.parse import parse_qsl, urlencode, urlparse
 import pytest
 import requests
 
-from tests.test_wizard_scenarios import SCENARIOS, TABLE
+from tests.test_wizard_scenarios import TABLE
 
 PATH = {"nl": "/keuzehulp/vragen/", "en": "/en/keuzehulp/vragen/"}
 ROTTERDAM = {"policy_area": "employment", **TABLE["bases"]["rotterdam"]}
@@ -302,7 +302,7 @@ def test_print_shows_the_address_date_and_version_on_a4(server, browser):
 def test_wizard_page_states_have_no_wcag_21_aa_violations(server, browser):
     axe_api = pytest.importorskip("axe_playwright_python.sync_playwright")
     states = []
-    for lang, path in PATH.items():
+    for _lang, path in PATH.items():
         states += [path, path + "?start=1", path + "?policy_area=youth&outcome_measurable=yes&attributable=yes",
                    path + "?policy_area=youth&outcome_measurable=maybe",
                    path + "?" + urlencode(ROTTERDAM), path + "?" + urlencode(CLOSE),
