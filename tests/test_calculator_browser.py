@@ -11,10 +11,6 @@ from tests.test_accessibility import assert_no_violations
 pytestmark = pytest.mark.browser
 
 
-@pytest.fixture(scope="module")
-def axe():
-    from axe_playwright_python.sync_playwright import Axe
-    return Axe()
 
 
 @pytest.fixture

@@ -142,8 +142,8 @@ def test_prefill_from_a_rate_card_fills_prices_and_caps_and_asks_for_rates(clien
     response = client.get(f"/rekenhulp/?rate_card={card['id']}")
     assert response.status_code == 200
     for index, outcome in enumerate(version["outcomes"]):
-        assert float(value_of(response, f"outcome-{index}-price")) == outcome["price"]["amount"]
-        assert float(value_of(response, f"outcome-{index}-cap")) == outcome["cap"]["amount"]
+        assert float(value_of(response, f"outcome-{index}-price")) == float(outcome["price"]["amount"])  # an exact decimal string
+        assert float(value_of(response, f"outcome-{index}-cap")) == float(outcome["cap"]["amount"])
         assert value_of(response, f"outcome-{index}-rate") == ""
     body = text(response)
     assert "Vul per resultaat de verwachte kans in" in body

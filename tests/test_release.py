@@ -65,9 +65,16 @@ def test_a_wheel_builds_the_content_and_a_replica_serves_every_endpoint(wheel_in
     shutil.copytree(ROOT / "kb" / "data", content / "kb" / "data")
     shutil.copy(ROOT / "mkdocs.yml", content / "mkdocs.yml")
     env = _isolated_env(wheel_install)
-    built = subprocess.run([sys.executable, "-P", "-m", "publish.cli", "build", str(content)],
+    built = subprocess.run([sys.executable, "-P", "-m", "publish.cli", "build", str(content),
+                            "--site-url", "https://resultaatwijzer.example/"],
                            cwd=tmp_path, env=env, capture_output=True, text=True)
     assert built.returncode == 0, built.stderr
+    # With the public address, the sitemap lists real addresses, and no draft.
+    sitemap = (content / "build" / "current" / "site" / "sitemap.xml").read_text(encoding="utf-8")
+    locations = re.findall(r"<loc>(.*?)</loc>", sitemap)
+    assert locations and all(loc.startswith("https://resultaatwijzer.example/") for loc in locations)
+    assert "None" not in sitemap
+    assert "evaluatie-onafhankelijk/0.1.0" not in sitemap  # a draft is not published, nor listed
 
     replica = tmp_path / "replica"
     shutil.copytree(content / "build", replica / "build", symlinks=True)
@@ -99,12 +106,13 @@ def test_a_wheel_builds_the_content_and_a_replica_serves_every_endpoint(wheel_in
     assert "Traceback" not in errors, errors
 
 
-def test_a_rebuild_is_picked_up_whole_without_a_restart(project_copy, tmp_path):
+def test_a_rebuild_is_picked_up_whole_without_a_restart(build_dir, project_copy, tmp_path):
     from publish.build import build
     from server import create_app
 
-    build_dir = tmp_path / "build"
-    build(project_copy, build_dir, log=lambda *_: None)
+    served = tmp_path / "build"
+    shutil.copytree(build_dir, served, symlinks=True)  # the release the service starts on
+    build_dir = served
     client = client_for(create_app(build_dir))
     before_version = client.get("/api/wizard/model").get_json()["model_version"]
     first = client.get("/api/cases").get_json()["cases"][0]
@@ -141,15 +149,6 @@ def test_a_release_without_an_artefact_is_degraded_and_says_which(build_dir, tmp
     assert artefact in json.dumps(response.get_json())
 
 
-def test_a_sitemap_only_with_the_public_address(build_dir, tmp_path):
+def test_without_a_public_address_no_sitemap(build_dir):
     # The session build has no public address: a sitemap would list "None./" addresses.
     assert not list((build_dir / "current" / "site").rglob("sitemap.xml*"))
-    # The rebuild in the test above was given one; build it here too, small: the real content.
-    from publish.build import build
-
-    release = build(ROOT, tmp_path / "build", log=lambda *_: None, site_url="https://resultaatwijzer.example/")
-    sitemap = (release / "site" / "sitemap.xml").read_text(encoding="utf-8")
-    locations = re.findall(r"<loc>(.*?)</loc>", sitemap)
-    assert locations and all(loc.startswith("https://resultaatwijzer.example/") for loc in locations)
-    assert "None" not in sitemap
-    assert "evaluatie-onafhankelijk/0.1.0" not in sitemap  # a draft is not published, nor listed

@@ -18,10 +18,6 @@ PAGES = [
 ]
 
 
-@pytest.fixture(scope="module")
-def axe():
-    from axe_playwright_python.sync_playwright import Axe
-    return Axe()
 
 
 @pytest.mark.parametrize("lang", ["nl", "en"])

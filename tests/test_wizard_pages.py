@@ -4,6 +4,7 @@ answers, a change made on the result returns to it, skipped questions, download 
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from urllib.parse import parse_qsl, urlencode, urlparse
 
 import pytest
@@ -276,7 +277,7 @@ def test_a_reader_walks_back_changes_and_downloads(server, browser, javascript):
     # The download is the Markdown summary.
     with page.expect_download() as download:
         page.get_by_role("link", name="Download als Markdown-notitie").click()
-    text = open(download.value.path(), encoding="utf-8").read()
+    text = Path(download.value.path()).read_text(encoding="utf-8")
     assert text.startswith("# ") and "2.0.0" in text
     context.close()
 
