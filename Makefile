@@ -27,9 +27,11 @@ build: install
 check: install
 	$(BIN)/kb check .
 
+# TEST_WORKERS: pytest-xdist processes (the suite is CPU-bound: one per core).
+TEST_WORKERS ?= 2
 test: install-test browser
 	$(BIN)/ruff check .
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n $(TEST_WORKERS)
 
 # Heavier measurements, written to BENCHMARKS.md (wrk from Debian's packages drives the load).
 bench: install-test browser

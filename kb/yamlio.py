@@ -33,6 +33,12 @@ class _Loader(yaml.SafeLoader):
     pass
 
 
+# libyaml's parser, where PyYAML has it, reads the content several times faster; the pure-Python
+# one reads a file again only when it has a mistake, for the messages `advise` knows.
+class _FastLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+    pass
+
+
 def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> Node:
     loader.flatten_mapping(node)
     result = Node()
@@ -60,9 +66,10 @@ def _construct_timestamp_as_text(loader: _Loader, node: yaml.ScalarNode) -> str:
     return loader.construct_scalar(node)
 
 
-_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
-_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
-_Loader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp_as_text)
+for _loader in (_Loader, _FastLoader):
+    _loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+    _loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
+    _loader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp_as_text)
 
 
 class YamlError(Exception):
@@ -74,6 +81,14 @@ class YamlError(Exception):
 
 def parse(text: str, first_line: int = 1):
     """Parse YAML text; line numbers are offset so they point into the enclosing file."""
+    try:
+        data = yaml.load(text, Loader=_FastLoader)
+    except yaml.YAMLError:
+        data = None  # read again below, for the message
+    else:
+        if first_line != 1:
+            _shift(data, first_line - 1)
+        return data
     try:
         data = yaml.load(text, Loader=_Loader)
     except yaml.MarkedYAMLError as error:
