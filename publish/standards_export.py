@@ -1,7 +1,7 @@
 """What `kb build` publishes about standards besides their pages, into the release:
 
     standards.json                   every standard and version as data (read by GET /api/standards)
-    site/standaarden/feed.xml        the Atom feeds (kb/standards_feed.py)
+    site/standaarden/feed.xml        the Atom feeds (publish/standards_feed.py)
     site/en/standaarden/feed.xml
 
 Written from the same knowledge as the site, so the API always matches the published pages.

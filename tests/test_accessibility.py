@@ -22,10 +22,8 @@ PAGES = {
     "search, corrected": "/zoeken/?query=resultaatfinancering",
     "search, no page about it": "/zoeken/?query=schuldhulpverlening",
     "page not found": "/bestaat-niet/",
-    "standards register": "/standaarden/register/",
-    "standard": "/standaarden/uitkomst-duurzaam-werk/",
-    "standard version": "/standaarden/uitkomst-duurzaam-werk/1.1.0/",
     "decision model": "/keuzehulp/model/",
+    # The standards' pages (register, a standard, its versions) are checked in test_standards_browser.py.
     "accessibility statement": "/over/toegankelijkheid/",
     "security and privacy": "/over/veiligheid/",
 }
