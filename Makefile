@@ -31,7 +31,7 @@ check: install
 TEST_WORKERS ?= 2
 test: install-test browser
 	$(BIN)/ruff check .
-	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist worksteal
+	$(BIN)/python -m pytest -n $(TEST_WORKERS)
 
 # Heavier measurements, written to BENCHMARKS.md (wrk from Debian's packages drives the load).
 bench: install-test browser

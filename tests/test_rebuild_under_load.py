@@ -1,19 +1,34 @@
-"""A rebuild while the service answers: no request fails, and afterwards answers come from the new release."""
+"""A rebuild while the service answers: no request fails, and afterwards every answer comes from
+the new release, the data the service reads from it (cases, the wizard's model) included."""
 from __future__ import annotations
 
+import re
 import shutil
 import threading
 
 import requests
 
 from publish.build import build
-from tests.conftest import ROOT, LiveServer
+from tests.conftest import LiveServer
 
 PATHS = ["/", "/basis/spectrum/", "/en/landen/ghana/", "/api/search?q=social+impact+bond",
          "/api/search?q=outcomes+fund&lang=en", "/api/cases?country=NL", "/healthz", "/zoeken/?query=sib"]
 
 
-def test_rebuild_under_load_loses_no_request(build_dir, tmp_path):
+def change_content(project):
+    """A case renamed and the wizard's model version raised; returns (new name, new version)."""
+    cases = project / "kb" / "data" / "cases.yml"
+    text = cases.read_text(encoding="utf-8")
+    old = re.search(r"^    name: ([^\n\"']+)$", text, flags=re.M).group(1)  # a name the same in both languages
+    cases.write_text(re.sub(rf"^    name: {re.escape(old)}$", f"    name: {old} (herzien)", text, count=1, flags=re.M),
+                     encoding="utf-8")
+    wizard = project / "kb" / "data" / "wizard.yml"
+    wizard.write_text(re.sub(r"^version: .*$", 'version: "99.0.0"', wizard.read_text(encoding="utf-8"), count=1, flags=re.M),
+                      encoding="utf-8")
+    return old + " (herzien)", "99.0.0"
+
+
+def test_rebuild_under_load_loses_no_request(build_dir, project_copy, tmp_path):
     from server import create_app
 
     # A private copy of the published build, so rebuilding does not disturb the other tests.
@@ -46,7 +61,8 @@ def test_rebuild_under_load_loses_no_request(build_dir, tmp_path):
         for client in clients:
             client.start()
         wait_for_answers(len(PATHS) * len(clients))  # every client is under way before the rebuild
-        build(ROOT, local, log=lambda *_: None)
+        renamed, version = change_content(project_copy)
+        build(project_copy, local, log=lambda *_: None)
         wait_for_answers(answered[0] + len(PATHS) * len(clients))  # and still answered after the swap
         stop.set()
         for client in clients:
@@ -56,6 +72,10 @@ def test_rebuild_under_load_loses_no_request(build_dir, tmp_path):
         assert after["release"] != before, "the service still answers from the old release"
         search = requests.get(live.url + "/api/search", params={"q": "sib"}, timeout=10)
         assert search.status_code == 200 and search.json()["total"] > 0
+        # The data the service reads from the release changed with it, without a restart.
+        assert requests.get(live.url + "/api/wizard/model", timeout=10).json()["model_version"] == version
+        names = {c["name"] for c in requests.get(live.url + "/api/cases?lang=nl", timeout=10).json()["cases"]}
+        assert renamed in names
 
     assert answered[0] > 50
     assert not failures, failures[:10]
