@@ -746,6 +746,8 @@ def slow_clients_report(rows: list[dict]) -> list[str]:
         "| layout | slow clients | /livez alone ms | /livez slowest ms | blocked |",
         "| --- | ---: | ---: | ---: | ---: |",
     ]
+    if not rows:
+        lines.append("| not measured: /usr/sbin/nginx is missing (`make browser` installs it) | | | | |")
     for r in rows:
         slowest = "–" if r["max_ms"] is None else f"{r['max_ms']:.1f}"
         lines.append(f"| {r['layout']} | {r['clients']} | {r['baseline_ms']:.1f} | {slowest} | {r['blocked']} of {r['rounds']} |")
