@@ -70,11 +70,7 @@ def api_calculate():
 
 @bp.get("/api/calculator")
 def api_wrong_method():
-    # Without this the site's catch-all route would answer GET with a 404.
-    response, status = errors.error_response(
-        405, "send the request with POST as JSON; GET /api/calculator.csv takes the same fields in the query")
-    response.headers["Allow"] = "POST"
-    return response, status
+    return errors.wrong_method("send the request with POST as JSON; GET /api/calculator.csv takes the same fields in the query")
 
 
 CSV_COLUMNS = ("scenario", "multiplier", "year", "payment", "local", "top_up", "expected_count",

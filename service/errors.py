@@ -48,6 +48,13 @@ def wants_json() -> bool:
     return request.path.startswith("/api/") or request.path == "/healthz"
 
 
+def wrong_method(detail: str, allow: str = "POST"):
+    """A 405 for a GET on a POST-only API address, which the site's catch-all would answer with a 404."""
+    response, status = error_response(405, detail)
+    response.headers["Allow"] = allow
+    return response, status
+
+
 def error_response(status: int, detail: str | None = None):
     # People get their page's language; API clients get English (like the API's own messages)
     # unless they ask for Dutch with ?lang=nl.

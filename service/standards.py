@@ -77,13 +77,17 @@ def list_standards():
     return jsonify({"lang": lang, "total": len(found), "standards": found})
 
 
+def _standard(standard_id: str) -> dict | None:
+    return next((s for s in _published() if s["id"] == standard_id), None)
+
+
 @bp.get("/api/standards/<standard_id>")
 def one_standard(standard_id: str):
     try:
         lang = _choice("lang", LANGUAGES, "nl")
     except ValueError as error:
         return errors.error_response(400, str(error))
-    standard = next((s for s in _published() if s["id"] == standard_id), None)
+    standard = _standard(standard_id)
     if standard is None:
         return errors.error_response(404, f"there is no standard '{standard_id}'; GET /api/standards lists them all")
     return jsonify({**_summary(standard, lang), "current_version": standard["current_version"],
@@ -97,7 +101,7 @@ def one_version(standard_id: str, number: str):
         lang = _choice("lang", LANGUAGES, "nl")
     except ValueError as error:
         return errors.error_response(400, str(error))
-    standard = next((s for s in _published() if s["id"] == standard_id), None)
+    standard = _standard(standard_id)
     if standard is None:
         return errors.error_response(404, f"there is no standard '{standard_id}'; GET /api/standards lists them all")
     version = next((v for v in standard["versions"] if v["version"] == number), None)

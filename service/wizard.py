@@ -141,11 +141,7 @@ def api_evaluate():
 
 @bp.get("/api/wizard")
 def api_wrong_method():
-    # Without this the site's catch-all route would answer GET with a 404.
-    response, status = errors.error_response(
-        405, "send the answers with POST as JSON; GET /api/wizard/model lists the questions")
-    response.headers["Allow"] = "POST"
-    return response, status
+    return errors.wrong_method("send the answers with POST as JSON; GET /api/wizard/model lists the questions")
 
 
 # --- the pages -----------------------------------------------------------------------------
