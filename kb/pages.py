@@ -4,6 +4,7 @@ markdown-it-py gives the structure; every item keeps its line so problems can po
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -148,7 +149,7 @@ def parse_page(text: str, rel: str, path: Path | None = None) -> Page:
     lang = language_of(rel)
     if lang is None:
         raise PageError(1, "the file name must end in .nl.md (Dutch) or .en.md (English)")
-    tokens = _parser.parse(_flatten_containers(text))
+    tokens = _tokens(text)
 
     meta, meta_line, body_line = None, 1, 1
     if tokens and tokens[0].type == "front_matter":
@@ -168,6 +169,13 @@ def parse_page(text: str, rel: str, path: Path | None = None) -> Page:
     _collect_structure(page, tokens)
     _collect_lines(page, text.splitlines())
     return page
+
+
+@functools.lru_cache(maxsize=1024)
+def _tokens(text: str) -> tuple:
+    """The page's tokens, read only. A process that loads the same content again (the indexer
+    after `kb.load`, an editor's check after `kb new`, the test suite) parses each text once."""
+    return tuple(_parser.parse(_flatten_containers(text)))
 
 
 def _flatten_containers(text: str) -> str:

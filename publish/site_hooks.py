@@ -4,6 +4,8 @@
 - on_files: add the pages generated from the data (one per case).
 - on_page_markdown: replace `kb:` blocks with generated Markdown, add source footnotes and the
   glossary's abbreviations (tooltips).
+- on_page_content: footnote titles in the page's language; code blocks get a tab stop.
+- on_page_context: pages outside the navigation hide its empty column.
 """
 from __future__ import annotations
 
@@ -70,7 +72,21 @@ _TITLES = {
 }
 
 
+# A code block that is wider than the page scrolls sideways: keyboard users reach it only as a tab
+# stop. Material's script adds that tab stop once it has measured the block (and drops it where
+# the block fits); giving it in the HTML covers the time before, and readers without JavaScript.
+_CODE_BLOCK = ("<pre><span></span><code>", '<pre><span></span><code tabindex="0">')
+
+
 def on_page_content(html, page, config, files):
-    for old, new in _TITLES.get(language_of(page.file.src_uri) or "nl", []):
+    for old, new in [*_TITLES.get(language_of(page.file.src_uri) or "nl", []), _CODE_BLOCK]:
         html = html.replace(old, new)
     return html
+
+
+def on_page_context(context, page, config, nav):
+    # A page outside the navigation (a case, a standard's version) has nothing to show in the left
+    # column, which Material would still draw as an empty scroll box that no keyboard can reach.
+    if page not in nav.pages:
+        page.meta["hide"] = [*(page.meta.get("hide") or []), "navigation"]
+    return context

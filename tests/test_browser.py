@@ -61,7 +61,8 @@ def test_search_box_shows_results_from_the_service_as_you_type(server, page):
     page.keyboard.type("outcomes fund", delay=20)
     # Results for the first letters come first; wait for the answer to the whole query.
     page.wait_for_selector('.md-search-result__link[href*="/en/vormen/resultatenfonds/"]', timeout=15000)
-    links = [a.get_attribute("href") for a in page.locator(".md-search-result__link").all()]
+    # Read the list in one step: Material may redraw it between two reads of a live locator.
+    links = page.eval_on_selector_all(".md-search-result__link", "links => links.map(a => a.getAttribute('href'))")
     assert any("/en/vormen/resultatenfonds/" in link for link in links)
     assert any("q=outcomes+fund" in call or "q=outcomes%20fund" in call for call in api_calls)
 

@@ -33,6 +33,37 @@ def test_no_built_page_references_another_host(release):
     assert not offenders, offenders[:10]
 
 
+PRIMARY_SIDEBAR = re.compile(r'<div class="md-sidebar md-sidebar--primary"[^>]*>')
+
+
+def test_a_page_outside_the_navigation_hides_its_empty_column(release):
+    # Case pages and standards' versions are not in the navigation: their left column would be an
+    # empty scroll box (axe: scrollable-region-focusable), so it is hidden; nav pages keep theirs.
+    wrong = []
+    for html in (release / "site").rglob("index.html"):
+        text = html.read_text(encoding="utf-8")
+        sidebar = PRIMARY_SIDEBAR.search(text)
+        if sidebar and ("hidden" in sidebar.group(0)) == ("md-nav__link--active" in text):
+            wrong.append(str(html.relative_to(release)))
+    assert not wrong, wrong[:10]
+
+
+def test_every_code_block_is_a_tab_stop_without_javascript(release):
+    # A wide block scrolls sideways; without Material's script only the HTML can make it reachable.
+    blocks = [html for html in (release / "site").rglob("index.html")
+              for _ in re.finditer(r"<pre><span></span><code(?![^>]*tabindex=\"0\")", html.read_text(encoding="utf-8"))]
+    assert not blocks, blocks[:5]
+    assert 'code tabindex="0"' in (release / "site/standaarden/handleiding/index.html").read_text(encoding="utf-8")
+
+
+def test_only_pages_with_a_diagram_load_mermaid(release):
+    # 3.5 MB of script: a page without a diagram does not make its reader download and parse it.
+    loads = {html.relative_to(release).as_posix(): ("vendor/mermaid.min.js" in text, 'class="mermaid"' in text)
+             for html in (release / "site").rglob("index.html") for text in [html.read_text(encoding="utf-8")]}
+    assert all(script == diagram for script, diagram in loads.values()), [p for p, (s, d) in loads.items() if s != d][:5]
+    assert loads["site/basis/spectrum/index.html"] == (True, True) and loads["site/index.html"] == (False, False)
+
+
 def test_generated_blocks_are_expanded(release):
     html = (release / "site/lessen/index.html").read_text(encoding="utf-8")
     assert "kb:dutch-sibs" not in html

@@ -18,20 +18,12 @@ PAGES = [
 ]
 
 
-
-
 @pytest.mark.parametrize("lang", ["nl", "en"])
 @pytest.mark.parametrize("path", PAGES)
-def test_standard_pages_meet_wcag(server, browser, axe, path, lang):
-    # A tall window: Material's own sidebar then never becomes a scroll box, whose height its
-    # script sets while the page settles (axe caught it half-way once, on a busy machine).
-    context = browser.new_context(viewport={"width": 1280, "height": 2000})
-    page = context.new_page()
-    try:
-        page.goto(server.url + ("/en" + path if lang == "en" else path), wait_until="networkidle")
-        assert_no_violations(axe, page, path)
-    finally:
-        context.close()
+def test_standard_pages_meet_wcag(server, new_context, axe, path, lang):
+    page = new_context().new_page()
+    page.goto(server.url + ("/en" + path if lang == "en" else path), wait_until="networkidle")
+    assert_no_violations(axe, page, path)
 
 
 def test_register_filters_by_kind_and_status(server, browser):
