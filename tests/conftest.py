@@ -1,6 +1,7 @@
 """Shared fixtures: one real build of the real content, the real app over real HTTP, a real browser."""
 from __future__ import annotations
 
+import fcntl
 import shutil
 import threading
 from pathlib import Path
@@ -13,12 +14,19 @@ CHROMIUM = "/usr/bin/chromium"
 
 
 @pytest.fixture(scope="session")
-def build_dir(tmp_path_factory) -> Path:
-    """The real content built once, exactly as `kb build` does it."""
+def build_dir(tmp_path_factory, worker_id) -> Path:
+    """The real content built once, exactly as `kb build` does it, and shared by the test processes
+    (pytest-xdist): the first to get here builds, the others wait for it. Tests only read it."""
     from publish.build import build
 
-    directory = tmp_path_factory.mktemp("build")
-    build(ROOT, directory, log=lambda *_: None)
+    shared = tmp_path_factory.getbasetemp()
+    if worker_id != "master":
+        shared = shared.parent  # the temporary folder all workers of this run share
+    directory = shared / "build"
+    with open(shared / "build.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not (directory / "current").exists():
+            build(ROOT, directory, log=lambda *_: None)
     return directory
 
 
@@ -104,6 +112,22 @@ def browser():
                   "--disable-component-update", "--disable-sync", "--no-first-run"])
         yield browser
         browser.close()
+
+
+@pytest.fixture(scope="session")
+def _shared_tab(browser):
+    context = browser.new_context()
+    yield context.new_page()
+    context.close()
+
+
+@pytest.fixture
+def tab(_shared_tab):
+    """One browser tab per test process, which each test navigates. For tests that only load pages
+    and read them (axe, keyboard): a new page starts a new renderer process, which costs Chromium
+    more than loading the page. Tests that change the browser's settings open their own context."""
+    yield _shared_tab
+    _shared_tab.goto("about:blank")
 
 
 @pytest.fixture(scope="session")

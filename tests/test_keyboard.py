@@ -18,21 +18,16 @@ VISIBLE_FOCUS = """() => {
 
 
 @pytest.mark.parametrize("path", ["/", "/zoeken/?query=sib", "/en/casussen/"])
-def test_tab_reaches_elements_with_a_visible_focus(server, browser, path):
-    context = browser.new_context()
-    page = context.new_page()
-    try:
-        page.goto(server.url + path, wait_until="networkidle")
-        seen, problems = 0, []
-        for _ in range(40):
-            page.keyboard.press("Tab")
-            focused = page.evaluate(VISIBLE_FOCUS)
-            if focused is None:
-                continue
-            seen += 1
-            if focused["onscreen"] and not focused["visible"]:
-                problems.append(focused)
-        assert seen >= 10
-        assert not problems, problems[:5]
-    finally:
-        context.close()
+def test_tab_reaches_elements_with_a_visible_focus(server, tab, path):
+    tab.goto(server.url + path, wait_until="networkidle")
+    seen, problems = 0, []
+    for _ in range(40):
+        tab.keyboard.press("Tab")
+        focused = tab.evaluate(VISIBLE_FOCUS)
+        if focused is None:
+            continue
+        seen += 1
+        if focused["onscreen"] and not focused["visible"]:
+            problems.append(focused)
+    assert seen >= 10
+    assert not problems, problems[:5]

@@ -20,10 +20,9 @@ PAGES = [
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
 @pytest.mark.parametrize("path", PAGES)
-def test_standard_pages_meet_wcag(server, new_context, axe, path, lang):
-    page = new_context().new_page()
-    page.goto(server.url + ("/en" + path if lang == "en" else path), wait_until="networkidle")
-    assert_no_violations(axe, page, path)
+def test_standard_pages_meet_wcag(server, tab, axe, path, lang):
+    tab.goto(server.url + ("/en" + path if lang == "en" else path))
+    assert_no_violations(axe, tab, path)
 
 
 def test_register_filters_by_kind_and_status(server, browser):
