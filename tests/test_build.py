@@ -8,7 +8,7 @@ import shutil
 import pytest
 
 from kb.problems import ContentError
-from publish.build import build
+from publish.build import BuildError, build
 
 EXTERNAL = re.compile(r"""(?:src|href)\s*=\s*["'](?:https?:)?//""", re.I)
 
@@ -100,6 +100,23 @@ def test_a_failed_build_keeps_the_last_good_release(build_dir, project_copy, tmp
     assert any("spectrum.nl.md" in p.file for p in error.value.problems)
     assert (build_dir / "current").resolve() == good
     assert not [p for p in (build_dir / "releases").iterdir() if p.name.startswith(".")], "staging left behind"
+
+
+def test_a_failed_site_build_says_why_and_keeps_the_last_good_release(build_dir, project_copy, tmp_path):
+    # Content that passes `kb check` but that MkDocs refuses (here: an extension that does not
+    # exist) fails while the search index is being built beside it.
+    served = tmp_path / "build"
+    shutil.copytree(build_dir, served, symlinks=True)
+    good = (served / "current").resolve()
+    config = project_copy / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("markdown_extensions:\n", "markdown_extensions:\n  - no_such_extension\n"),
+                      encoding="utf-8")
+    with pytest.raises(BuildError) as error:
+        build(project_copy, served, log=lambda *_: None)
+    assert "no_such_extension" in str(error.value)
+    assert (served / "current").resolve() == good
+    assert not [p for p in (served / "releases").iterdir() if p.name.startswith(".")], "staging left behind"
+    assert not list(project_copy.glob(".kb-build-*")), "the temporary MkDocs configuration was left behind"
 
 
 def test_the_static_404_page_speaks_both_languages(release):
