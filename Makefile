@@ -27,11 +27,12 @@ build: install
 check: install
 	$(BIN)/kb check .
 
-# TEST_WORKERS: pytest-xdist processes (the suite is CPU-bound: one per core).
+# TEST_WORKERS: pytest-xdist processes (the suite is CPU-bound: one per core); an idle one takes
+# queued tests from the other (worksteal), so a long test at the end does not leave a core idle.
 TEST_WORKERS ?= 2
 test: install-test browser
 	$(BIN)/ruff check .
-	$(BIN)/python -m pytest -n $(TEST_WORKERS)
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist worksteal
 
 # Heavier measurements, written to BENCHMARKS.md (wrk from Debian's packages drives the load).
 bench: install-test browser

@@ -29,7 +29,8 @@ def result_links(browser, url: str, query: str) -> list[str]:
         page.click("input.md-search__input")
         page.keyboard.type(query, delay=20)
         page.wait_for_selector(".md-search-result__link", timeout=15000)
-        return [a.get_attribute("href") for a in page.locator(".md-search-result__link").all()]
+        # In one step: Material may redraw the list between two reads of a live locator.
+        return page.eval_on_selector_all(".md-search-result__link", "links => links.map(a => a.getAttribute('href'))")
     finally:
         context.close()
 
