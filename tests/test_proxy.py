@@ -122,7 +122,10 @@ def test_slow_clients_do_not_delay_livez(proxied):
     baseline = statistics.median(livez_latencies(url))
     with slow_clients(port, SLOW_CLIENTS):
         during = livez_latencies(url)
-    assert max(during) - baseline < 0.1, (baseline, during)
+    # Blocked, a request would wait until its 5 s timeout; not blocked, it is milliseconds. The
+    # margin is wide because this shared machine sometimes stalls a process for 0.1 s (speed
+    # itself is measured in `make bench`, not here).
+    assert max(during) - baseline < 1.0, (baseline, during)
 
 
 def security_headers_of(answer: bytes) -> tuple[int, dict]:
