@@ -67,13 +67,13 @@ def build(root: Path, build_dir: Path | None = None, log=print, site_url: str | 
             # search index: on two cores the build takes the longer of the two, not their sum.
             # Nothing else writes into site/ until MkDocs is done with it.
             with _site_build(root, staging / "site", site_url or os.environ.get("RESULTAATWIJZER_SITE_URL"),
-                             preview) as site:
+                             preview) as wait_for_site:
                 release_data.write(knowledge, staging)      # cases and the wizard's model
                 calculator_export.write(knowledge, staging)  # the calculator's presets (issue 14)
                 indexing = time.perf_counter()
                 stats = build_index(knowledge, staging / "index", expand_blocks)
                 log(f"search index built in {time.perf_counter() - indexing:.2f} s ({stats['documents']} sections)")
-                site.wait()
+                wait_for_site()
             log(f"site built in {time.perf_counter() - started:.1f} s")
             standards_export.write(knowledge, staging)  # the standards' API data, and feeds in site/
             manifest = {
@@ -96,8 +96,8 @@ def build(root: Path, build_dir: Path | None = None, log=print, site_url: str | 
 
 @contextlib.contextmanager
 def _site_build(root: Path, site_dir: Path, site_url: str | None, preview: bool = False):
-    """Start MkDocs on the content; the caller works meanwhile and calls `.wait()` on what this
-    yields, which raises BuildError if MkDocs failed. Leaving early stops MkDocs."""
+    """Start MkDocs on the content; the caller works meanwhile, then calls the function this
+    yields, which waits and raises BuildError if MkDocs failed. Leaving early stops MkDocs."""
     # The content's mkdocs.yml, plus the hooks of this installed package and the public address.
     config = root / f".kb-build-{os.getpid()}-{time.monotonic_ns()}.yml"
     extra = {"INHERIT": "mkdocs.yml", "hooks": [str(Path(__file__).with_name("site_hooks.py"))]}
@@ -114,19 +114,17 @@ def _site_build(root: Path, site_dir: Path, site_url: str | None, preview: bool 
             cwd=root, stdout=output, stderr=subprocess.STDOUT, text=True,
             env={**os.environ, PREVIEW_ENV: "1" if preview else "0"})
 
-        class Site:
-            @staticmethod
-            def wait() -> None:
-                if process.wait() != 0:
-                    output.seek(0)
-                    raise BuildError("the site build failed:\n" + output.read().strip())
-                if not site_url:
-                    # Without the public address every URL in a sitemap would be wrong: publish none.
-                    for sitemap in site_dir.rglob("sitemap.xml*"):
-                        sitemap.unlink()
+        def wait() -> None:
+            if process.wait() != 0:
+                output.seek(0)
+                raise BuildError("the site build failed:\n" + output.read().strip())
+            if not site_url:
+                # Without the public address every URL in a sitemap would be wrong: publish none.
+                for sitemap in site_dir.rglob("sitemap.xml*"):
+                    sitemap.unlink()
 
         try:
-            yield Site
+            yield wait
         finally:
             if process.poll() is None:
                 process.kill()

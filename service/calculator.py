@@ -10,12 +10,11 @@ import csv
 import io
 import json
 
-from flask import Blueprint, Response, abort, current_app, jsonify, request
-from werkzeug.exceptions import ClientDisconnected
+from flask import Blueprint, Response, jsonify, request
 
 from pricing import PricingError, calculate, validate
 from pricing.query import to_body
-from service import errors
+from service import bodies, errors
 
 bp = Blueprint("calculator", __name__)
 LANGUAGES = ("nl", "en")
@@ -33,30 +32,9 @@ def bad_request(error: PricingError):
     return jsonify(body), status
 
 
-def _read_body() -> bytes:
-    """The body, at most MAX_CONTENT_LENGTH bytes; more is answered with a 413, also when the
-    body comes in chunks without a Content-Length (Werkzeug would silently cut those off)."""
-    limit = current_app.config.get("MAX_CONTENT_LENGTH")
-    if limit is None or request.content_length is not None or "wsgi.input_terminated" not in request.environ:
-        return request.get_data(cache=False)  # a declared length over the limit raises a 413
-    stream, chunks, size = request.environ["wsgi.input"], [], 0
-    while size <= limit:
-        try:
-            chunk = stream.read(limit + 1 - size)
-        except (OSError, ValueError):
-            raise ClientDisconnected() from None
-        if not chunk:
-            break
-        chunks.append(chunk)
-        size += len(chunk)
-    if size > limit:
-        abort(413)
-    return b"".join(chunks)
-
-
 @bp.post("/api/calculator")
 def api_calculate():
-    raw = _read_body()
+    raw = bodies.read_body()
     try:
         body = json.loads(raw)
     except (ValueError, RecursionError):

@@ -2,8 +2,10 @@
 from __future__ import annotations
 
 import fcntl
+import functools
 import shutil
 import threading
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -33,6 +35,17 @@ def build_dir(tmp_path_factory, worker_id) -> Path:
 @pytest.fixture(scope="session")
 def release(build_dir) -> Path:
     return (build_dir / "current").resolve()
+
+
+@pytest.fixture(scope="session")
+def static_site(release):
+    """The built site served as plain files: no /api/search, so the search box falls back to lunr."""
+    handler = functools.partial(SimpleHTTPRequestHandler, directory=str(release / "site"))
+    handler.log_message = lambda *args: None
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{httpd.server_port}"
+    httpd.shutdown()
 
 
 class LiveServer:

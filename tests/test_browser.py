@@ -11,11 +11,8 @@ PAGES = ["/", "/basis/spectrum/", "/vormen/sib/", "/lessen/", "/en/", "/en/lande
 
 
 @pytest.fixture
-def page(browser):
-    context = browser.new_context()
-    page = context.new_page()
-    yield page
-    context.close()
+def page(new_context):
+    return new_context().new_page()
 
 
 def test_pages_make_no_request_to_another_host(server, page):
@@ -36,21 +33,17 @@ def test_mermaid_diagram_renders_from_the_local_copy(server, page):
 
 
 @pytest.mark.parametrize("javascript", [True, False], ids=["js", "no-js"])
-def test_language_switch_keeps_the_page(server, browser, javascript):
-    context = browser.new_context(java_script_enabled=javascript)
-    page = context.new_page()
-    try:
-        page.goto(server.url + "/basis/spectrum/")
-        page.locator(".md-select").first.hover()
-        page.locator('a[hreflang="en"]').first.click()
-        page.wait_for_url("**/en/basis/spectrum/")
-        assert page.locator("html").get_attribute("lang") == "en"
-        page.locator(".md-select").first.hover()
-        page.locator('a[hreflang="nl"]').first.click()
-        page.wait_for_url("**/basis/spectrum/")
-        assert page.locator("html").get_attribute("lang") == "nl"
-    finally:
-        context.close()
+def test_language_switch_keeps_the_page(server, new_context, javascript):
+    page = new_context(java_script_enabled=javascript).new_page()
+    page.goto(server.url + "/basis/spectrum/")
+    page.locator(".md-select").first.hover()
+    page.locator('a[hreflang="en"]').first.click()
+    page.wait_for_url("**/en/basis/spectrum/")
+    assert page.locator("html").get_attribute("lang") == "en"
+    page.locator(".md-select").first.hover()
+    page.locator('a[hreflang="nl"]').first.click()
+    page.wait_for_url("**/basis/spectrum/")
+    assert page.locator("html").get_attribute("lang") == "nl"
 
 
 def test_search_box_shows_results_from_the_service_as_you_type(server, page):
@@ -68,44 +61,26 @@ def test_search_box_shows_results_from_the_service_as_you_type(server, page):
 
 
 @pytest.mark.parametrize("javascript", [True, False], ids=["js", "no-js"])
-def test_results_page(server, browser, javascript):
-    context = browser.new_context(java_script_enabled=javascript)
-    page = context.new_page()
-    try:
-        page.goto(server.url + "/zoeken/")
-        page.fill("#rw-q", "innovatieparadox")
-        page.click("form.rw-search button[type=submit]")
-        page.wait_for_url("**/zoeken/?query=innovatieparadox*")
-        assert page.locator("ol.rw-results li").count() > 0
-        assert "/valkuilen/" in page.locator("ol.rw-results a").first.get_attribute("href")
-        # Filter by kind of page, in English, from the same form.
-        page.goto(server.url + "/en/zoeken/?query=Ghana")
-        page.select_option("#rw-type", "country")
-        page.click("form.rw-search button[type=submit]")
-        page.wait_for_url("**/en/zoeken/?query=Ghana&type=country*")
-        assert all("/en/landen/" in a.get_attribute("href") for a in page.locator("ol.rw-results a").all())
-    finally:
-        context.close()
+def test_results_page(server, new_context, javascript):
+    page = new_context(java_script_enabled=javascript).new_page()
+    page.goto(server.url + "/zoeken/")
+    page.fill("#rw-q", "innovatieparadox")
+    page.click("form.rw-search button[type=submit]")
+    page.wait_for_url("**/zoeken/?query=innovatieparadox*")
+    assert page.locator("ol.rw-results li").count() > 0
+    assert "/valkuilen/" in page.locator("ol.rw-results a").first.get_attribute("href")
+    # Filter by kind of page, in English, from the same form.
+    page.goto(server.url + "/en/zoeken/?query=Ghana")
+    page.select_option("#rw-type", "country")
+    page.click("form.rw-search button[type=submit]")
+    page.wait_for_url("**/en/zoeken/?query=Ghana&type=country*")
+    assert all("/en/landen/" in a.get_attribute("href") for a in page.locator("ol.rw-results a").all())
 
 
-def test_plain_file_hosting_falls_back_to_materials_own_search(release, browser):
+def test_plain_file_hosting_falls_back_to_materials_own_search(static_site, page):
     """Hosted as plain files (no service), the search box still works with Material's lunr index."""
-    import functools
-    import threading
-    from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
-
-    handler = functools.partial(SimpleHTTPRequestHandler, directory=str(release / "site"))
-    handler.log_message = lambda *args: None
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    context = browser.new_context()
-    page = context.new_page()
-    try:
-        page.goto(f"http://127.0.0.1:{httpd.server_port}/basis/spectrum/", wait_until="networkidle")
-        page.click("input.md-search__input")
-        page.keyboard.type("resultatenfonds", delay=20)
-        page.wait_for_selector(".md-search-result__link", timeout=15000)
-        assert page.locator(".md-search-result__link").count() > 0
-    finally:
-        context.close()
-        httpd.shutdown()
+    page.goto(static_site + "/basis/spectrum/", wait_until="networkidle")
+    page.click("input.md-search__input")
+    page.keyboard.type("resultatenfonds", delay=20)
+    page.wait_for_selector(".md-search-result__link", timeout=15000)
+    assert page.locator(".md-search-result__link").count() > 0

@@ -11,24 +11,12 @@ from tests.helpers import assert_no_violations
 pytestmark = pytest.mark.browser
 
 
-@pytest.fixture
-def context(browser):
-    contexts = []
-
-    def make(javascript=True):
-        contexts.append(browser.new_context(java_script_enabled=javascript))
-        return contexts[-1]
-    yield make
-    for c in contexts:
-        c.close()
-
-
 def summary_value(page, label: str) -> str:
     return page.locator(f"#rw-calc-output dt:text-is('{label}') + dd").first.inner_text().strip()
 
 
-def test_with_javascript_the_result_follows_the_typing(server, context):
-    page = context().new_page()
+def test_with_javascript_the_result_follows_the_typing(server, new_context):
+    page = new_context().new_page()
     errors = []
     page.on("pageerror", lambda error: errors.append(str(error)))
     # Failed loads are expected (a 400 for bad input, Material's sitemap probe); a refused script is not.
@@ -53,8 +41,8 @@ def test_with_javascript_the_result_follows_the_typing(server, context):
     assert not errors, errors  # no CSP violation, no script error
 
 
-def test_without_javascript_the_form_is_calculated_by_the_server(server, context):
-    page = context(javascript=False).new_page()
+def test_without_javascript_the_form_is_calculated_by_the_server(server, new_context):
+    page = new_context(java_script_enabled=False).new_page()
     page.goto(server.url + "/en/rekenhulp/")
     assert page.locator(".rw-calc-live").is_hidden()
     page.fill("#outcome-0-rate", "0.1")
@@ -65,12 +53,12 @@ def test_without_javascript_the_form_is_calculated_by_the_server(server, context
 
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
-def test_from_the_wizards_result_to_a_priced_scenario_in_one_click(server, context, lang):
+def test_from_the_wizards_result_to_a_priced_scenario_in_one_click(server, new_context, lang):
     from urllib.parse import urlencode
 
     from tests.test_wizard_pages import PATH, ROTTERDAM
 
-    page = context(javascript=False).new_page()
+    page = new_context(java_script_enabled=False).new_page()
     page.goto(server.url + PATH[lang] + "?" + urlencode(ROTTERDAM))  # the wizard's advice: a SIB
     prefix = "/" if lang == "nl" else "/en/"
     page.click(f'a[href="{prefix}rekenhulp/?form=sib"]')

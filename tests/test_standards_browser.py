@@ -25,18 +25,14 @@ def test_standard_pages_meet_wcag(server, tab, axe, path, lang):
     assert_no_violations(axe, tab, path)
 
 
-def test_register_filters_by_kind_and_status(server, browser):
-    context = browser.new_context()
-    page = context.new_page()
-    try:
-        page.goto(server.url + "/standaarden/register/", wait_until="networkidle")
-        rows = page.locator("table.rw-table tbody tr")
-        assert rows.count() == 3  # the draft-only standard is not published
-        page.get_by_label("Status").select_option("Vastgesteld")
-        visible = page.locator("table.rw-table tbody tr:not([hidden])")
-        assert visible.count() == 2 and "Evaluatiestandaard" not in page.locator("table.rw-table").inner_text()
-        page.get_by_label("Status").select_option("")
-        page.get_by_label("Soort").select_option("Tarievenkaart")
-        assert visible.count() == 1 and "In consultatie" in visible.first.inner_text()
-    finally:
-        context.close()
+def test_register_filters_by_kind_and_status(server, new_context):
+    page = new_context().new_page()
+    page.goto(server.url + "/standaarden/register/", wait_until="networkidle")
+    rows = page.locator("table.rw-table tbody tr")
+    assert rows.count() == 3  # the draft-only standard is not published
+    page.get_by_label("Status").select_option("Vastgesteld")
+    visible = page.locator("table.rw-table tbody tr:not([hidden])")
+    assert visible.count() == 2 and "Evaluatiestandaard" not in page.locator("table.rw-table").inner_text()
+    page.get_by_label("Status").select_option("")
+    page.get_by_label("Soort").select_option("Tarievenkaart")
+    assert visible.count() == 1 and "In consultatie" in visible.first.inner_text()

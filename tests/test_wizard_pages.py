@@ -226,9 +226,8 @@ def walk(page, answers: dict) -> None:
 
 @pytest.mark.browser
 @pytest.mark.parametrize("javascript", [False, True], ids=["no-js", "js"])
-def test_a_reader_walks_back_changes_and_downloads(server, browser, javascript):
-    context = browser.new_context(java_script_enabled=javascript, accept_downloads=True)
-    page = context.new_page()
+def test_a_reader_walks_back_changes_and_downloads(server, new_context, javascript):
+    page = new_context(java_script_enabled=javascript, accept_downloads=True).new_page()
     page.goto(server.url + PATH["nl"])
     page.get_by_role("link", name="Start de keuzehulp").click()
     page.wait_for_load_state()
@@ -280,13 +279,11 @@ def test_a_reader_walks_back_changes_and_downloads(server, browser, javascript):
         page.get_by_role("link", name="Download als Markdown-notitie").click()
     text = Path(download.value.path()).read_text(encoding="utf-8")
     assert text.startswith("# ") and "2.0.0" in text
-    context.close()
 
 
 @pytest.mark.browser
-def test_print_shows_the_address_date_and_version_on_a4(server, browser):
-    context = browser.new_context(java_script_enabled=False)
-    page = context.new_page()
+def test_print_shows_the_address_date_and_version_on_a4(server, new_context):
+    page = new_context(java_script_enabled=False).new_page()
     page.goto(server.url + PATH["nl"] + "?" + urlencode(ROTTERDAM))
     assert page.locator(".rw-print-only").is_hidden()
     page.emulate_media(media="print")
@@ -297,7 +294,6 @@ def test_print_shows_the_address_date_and_version_on_a4(server, browser):
     assert page.locator(".md-header").is_hidden() and page.locator(".rw-summary-row a").first.is_hidden()
     pdf = page.pdf(format="A4")
     assert 1 <= len(re.findall(rb"/Type\s*/Page[^s]", pdf)) <= 3
-    context.close()
 
 
 @pytest.mark.browser
