@@ -15,6 +15,7 @@ import contextlib
 import fcntl
 import json
 import os
+import pickle
 import shutil
 import subprocess
 import sys
@@ -33,6 +34,9 @@ from publish.render import expand_blocks
 from search.indexer import build_index  # Whoosh stays behind the search package
 
 KEEP_RELEASES = 3
+# The content this build loaded and checked, handed to the MkDocs process (publish/site_hooks.py)
+# so that it does not read and check everything a second time.
+KNOWLEDGE_ENV = "RESULTAATWIJZER_KNOWLEDGE"
 
 
 class BuildError(Exception):
@@ -52,11 +56,11 @@ def build(root: Path, build_dir: Path | None = None, log=print, site_url: str | 
     releases = build_dir / "releases"
     releases.mkdir(parents=True, exist_ok=True)
     with _exclusive(build_dir / ".lock"):
-        knowledge = load(root)
-        problems = all_problems(knowledge)
+        loaded = load(root)
+        problems = all_problems(loaded)
         if problems:
             raise ContentError(problems)
-        knowledge = drafts.view(knowledge, preview)  # the public build leaves drafts out of everything
+        knowledge = drafts.view(loaded, preview)  # the public build leaves drafts out of everything
         stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
         release = releases / stamp
         staging = releases / f".{stamp}.partial"
@@ -67,7 +71,7 @@ def build(root: Path, build_dir: Path | None = None, log=print, site_url: str | 
             # search index: on two cores the build takes the longer of the two, not their sum.
             # Nothing else writes into site/ until MkDocs is done with it.
             with _site_build(root, staging / "site", site_url or os.environ.get("RESULTAATWIJZER_SITE_URL"),
-                             preview) as wait_for_site:
+                             preview, loaded) as wait_for_site:
                 release_data.write(knowledge, staging)      # cases and the wizard's model
                 calculator_export.write(knowledge, staging)  # the calculator's presets (issue 14)
                 indexing = time.perf_counter()
@@ -95,7 +99,7 @@ def build(root: Path, build_dir: Path | None = None, log=print, site_url: str | 
 
 
 @contextlib.contextmanager
-def _site_build(root: Path, site_dir: Path, site_url: str | None, preview: bool = False):
+def _site_build(root: Path, site_dir: Path, site_url: str | None, preview: bool, knowledge):
     """Start MkDocs on the content; the caller works meanwhile, then calls the function this
     yields, which waits and raises BuildError if MkDocs failed. Leaving early stops MkDocs."""
     # The content's mkdocs.yml, plus the hooks of this installed package and the public address.
@@ -107,12 +111,15 @@ def _site_build(root: Path, site_dir: Path, site_url: str | None, preview: bool 
     # -P: never import a project-local kb/ folder instead of the installed package.
     # A subprocess keeps MkDocs' global state (plugins, hooks, logging) out of this process.
     # Its output goes to a file, not a pipe: nobody reads a pipe while the index is being built.
-    with tempfile.TemporaryFile("w+", encoding="utf-8") as output:
+    with tempfile.TemporaryFile("w+", encoding="utf-8") as output, \
+            tempfile.NamedTemporaryFile(suffix=".pickle") as handed:
+        pickle.dump(knowledge, handed, protocol=pickle.HIGHEST_PROTOCOL)
+        handed.flush()
         process = subprocess.Popen(
             [sys.executable, "-P", "-m", "mkdocs", "build", "--strict", "--quiet",
              "--config-file", str(config), "--site-dir", str(site_dir)],
             cwd=root, stdout=output, stderr=subprocess.STDOUT, text=True,
-            env={**os.environ, PREVIEW_ENV: "1" if preview else "0"})
+            env={**os.environ, PREVIEW_ENV: "1" if preview else "0", KNOWLEDGE_ENV: handed.name})
 
         def wait() -> None:
             if process.wait() != 0:

@@ -9,6 +9,8 @@
 """
 from __future__ import annotations
 
+import os
+import pickle
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -18,6 +20,7 @@ import kb
 from kb import drafts
 from kb.pages import language_of
 from publish import render
+from publish.build import KNOWLEDGE_ENV
 
 _loaded: kb.Knowledge | None = None      # everything, as kb check saw it
 _knowledge: kb.Knowledge | None = None   # what this build shows (without drafts unless a preview)
@@ -26,15 +29,25 @@ _hidden: set = set()  # draft pages a public build leaves out (kb/drafts.py)
 
 def on_config(config):
     global _loaded, _knowledge, _hidden
-    root = Path(config.config_file_path).parent
-    if _loaded is None or _loaded.root != root.resolve():
-        _loaded = kb.load(root)
+    root = Path(config.config_file_path).parent.resolve()
+    if _loaded is None or _loaded.root != root:
+        _loaded = _handed_over(root) or kb.load(root)
     if _loaded.problems:
         listing = "\n".join(f"  {p}" for p in _loaded.problems)
         raise PluginError(f"The content has {len(_loaded.problems)} problem(s); run 'kb check' for details:\n{listing}")
     _hidden = set() if drafts.is_preview() else drafts.hidden_rels(_loaded)
     _knowledge = drafts.view(_loaded, drafts.is_preview())
     return config
+
+
+def _handed_over(root: Path) -> kb.Knowledge | None:
+    """The content `kb build` has loaded and checked for this root (publish/build.py), if any."""
+    handed = os.environ.get(KNOWLEDGE_ENV)
+    if not handed:
+        return None  # MkDocs started by hand (mkdocs serve): read the content here
+    with open(handed, "rb") as file:
+        knowledge = pickle.load(file)  # written by the build that started this process
+    return knowledge if knowledge.root == root else None
 
 
 def on_files(files, config):
