@@ -119,6 +119,25 @@ def test_a_failed_site_build_says_why_and_keeps_the_last_good_release(build_dir,
     assert not list(project_copy.glob(".kb-build-*")), "the temporary MkDocs configuration was left behind"
 
 
+def test_the_site_build_uses_the_content_the_build_checked(all_knowledge, tmp_path, monkeypatch):
+    """kb build hands its loaded and checked content to MkDocs' process; MkDocs started by hand,
+    or for another folder, reads the content itself."""
+    import pickle
+
+    from publish import site_hooks
+    from publish.build import KNOWLEDGE_ENV
+
+    handed = tmp_path / "knowledge.pickle"
+    handed.write_bytes(pickle.dumps(all_knowledge))
+    monkeypatch.setenv(KNOWLEDGE_ENV, str(handed))
+    received = site_hooks._handed_over(all_knowledge.root)
+    assert [(p.rel, p.source) for p in received.pages] == [(p.rel, p.source) for p in all_knowledge.pages]
+    assert received.data == all_knowledge.data and received.problems == all_knowledge.problems
+    assert site_hooks._handed_over(tmp_path) is None  # another content folder
+    monkeypatch.delenv(KNOWLEDGE_ENV)
+    assert site_hooks._handed_over(all_knowledge.root) is None
+
+
 def test_the_static_404_page_speaks_both_languages(release):
     # Plain static hosting serves this one page for every unknown address, Dutch or English.
     html = (release / "site/404.html").read_text(encoding="utf-8")
