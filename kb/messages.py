@@ -22,6 +22,11 @@ def say(key: str, /, **values) -> str:
     return MESSAGES[key][_language].format(**values)
 
 
+def count_of_problems(count: int) -> dict:
+    """`count` and `problems` for a summary: "1 probleem", "2 problemen"."""
+    return {"count": count, "problems": say("problem" if count == 1 else "problems")}
+
+
 MONEY_ADVICE = {
     "nl": "schrijf 1500 of 1500.00, zonder € of scheidingstekens voor duizendtallen",
     "en": "write 1500 or 1500.00, without € or thousands separators",
@@ -317,13 +322,17 @@ MESSAGES = {
     # --- kb check's summary ---------------------------------------------------------------
     "warning": {"nl": "waarschuwing", "en": "warning"},
     "summary_problems": {
-        "nl": "\n{count} probleem/problemen gevonden. Er is niets gepubliceerd.",
-        "en": "\n{count} problem(s) found. Nothing was published.",
+        "nl": "\n{count} {problems} gevonden. Er is niets gepubliceerd.",
+        "en": "\n{count} {problems} found. Nothing was published.",
     },
     "summary_build_problems": {
-        "nl": "\n{count} probleem/problemen gevonden. De vorige build blijft gepubliceerd.",
-        "en": "\n{count} problem(s) found. The previous build stays published.",
+        "nl": "\n{count} {problems} gevonden. De vorige build blijft gepubliceerd.",
+        "en": "\n{count} {problems} found. The previous build stays published.",
     },
+    "site_build_failed": {"nl": "De vorige build blijft gepubliceerd.", "en": "The previous build stays published."},
+    "built": {"nl": "Gebouwd en gepubliceerd: {release}", "en": "Built and published {release}"},
+    "problem": {"nl": "probleem", "en": "problem"},
+    "problems": {"nl": "problemen", "en": "problems"},
     "summary_ok": {
         "nl": "OK: {pages} pagina's en {data} gegevensbestanden zijn geldig.",
         "en": "OK: {pages} pages and {data} data files are valid.",

@@ -53,7 +53,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def _check(root: Path) -> int:
     from kb import load
-    from kb.messages import say
+    from kb.messages import count_of_problems, say
     from publish.checks import all_problems
 
     knowledge = load(root)
@@ -63,13 +63,14 @@ def _check(root: Path) -> int:
     for warning in knowledge.warnings:
         print(f"{say('warning')}: {warning}", file=sys.stderr)
     if problems:
-        print(say("summary_problems", count=len(problems)), file=sys.stderr)
+        print(say("summary_problems", **count_of_problems(len(problems))), file=sys.stderr)
         return 1
     print(say("summary_ok", pages=len(knowledge.pages), data=len(knowledge.data)))
     return 0
 
 
 def _build(root: Path, build_dir: Path | None, site_url: str | None, preview: bool = False) -> int:
+    from kb.messages import count_of_problems, say
     from publish.build import BuildError, build
 
     try:
@@ -77,13 +78,12 @@ def _build(root: Path, build_dir: Path | None, site_url: str | None, preview: bo
     except ContentError as error:
         for problem in error.problems:
             print(problem, file=sys.stderr)
-        from kb.messages import say
-        print(say("summary_build_problems", count=len(error.problems)), file=sys.stderr)
+        print(say("summary_build_problems", **count_of_problems(len(error.problems))), file=sys.stderr)
         return 1
     except BuildError as error:
-        print(f"kb build: {error}\nThe previous build stays published.", file=sys.stderr)
+        print(f"kb build: {error}\n{say('site_build_failed')}", file=sys.stderr)
         return 1
-    print(f"Built and published {release}")
+    print(say("built", release=release))
     return 0
 
 

@@ -17,6 +17,7 @@ from kb import messages
 from publish.build import build
 from publish.cli import main
 from tests.conftest import ROOT
+from tests.helpers import kb_cli
 from tests.test_kb_check import edit
 
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -209,7 +210,7 @@ def test_kb_check_speaks_dutch(project_copy):
     result = kb_check(project_copy)
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert "het bedrag bij 'price' is '1.500,00': schrijf 1500 of 1500.00" in result.stderr
-    assert result.stderr.rstrip().endswith("1 probleem/problemen gevonden. Er is niets gepubliceerd.")
+    assert result.stderr.rstrip().endswith("\n1 probleem gevonden. Er is niets gepubliceerd.")
 
 
 def test_kb_check_in_english(project_copy):
@@ -218,7 +219,17 @@ def test_kb_check_in_english(project_copy):
     result = kb_check(project_copy, "--lang", "en")
     assert result.returncode == 1
     assert "the amount under 'price' is '€ 1500': write 1500 or 1500.00, without € or thousands separators" in result.stderr
-    assert "1 problem(s) found. Nothing was published." in result.stderr
+    assert "\n1 problem found. Nothing was published." in result.stderr
+
+
+def test_the_summary_counts_in_words(project_copy):
+    for lang in ("nl", "en"):
+        edit(project_copy / f"docs/basis/spectrum.{lang}.md", "\n# ", "\n# Tweede kop\n\n# ")
+    english = kb_cli("check", project_copy, "--lang", "en")
+    dutch = kb_cli("check", project_copy)  # last: Dutch, the default, stays set for the next test
+    assert dutch.returncode == english.returncode == 1
+    assert dutch.stderr.rstrip().endswith("\n2 problemen gevonden. Er is niets gepubliceerd."), dutch.stderr
+    assert english.stderr.rstrip().endswith("\n2 problems found. Nothing was published."), english.stderr
 
 
 def test_a_new_version_keeps_amounts_as_written(capsys, project_copy):
