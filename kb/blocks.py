@@ -8,6 +8,7 @@ lists equal).
 from __future__ import annotations
 
 from kb import standards
+from kb.messages import say
 
 # name -> the kind of thing its argument names (None: the block takes no argument)
 BLOCKS: dict[str, str | None] = {
@@ -43,13 +44,13 @@ def _known(kb, kind: str):
 def check_block(kb, name: str, arg: str | None) -> str | None:
     """Why this use of a block is wrong, or None."""
     if name not in BLOCKS:
-        return f"unknown generated block 'kb:{name}'; known blocks: {', '.join(sorted(BLOCKS))}"
+        return say("block_unknown", name=name, known=", ".join(sorted(BLOCKS)))
     kind = BLOCKS[name]
     if kind is None:
-        return f"kb:{name}: this block takes no argument, but got '{arg}'" if arg else None
+        return say("block_no_argument", name=name, arg=arg) if arg else None
     known = _known(kb, kind)
     if not arg:
-        return f"kb:{name}: name a {kind}, e.g. '{next(iter(sorted(known)), '')}'"
+        return say("block_needs_argument", name=name, kind=say(f"block_kind_{kind}"), example=next(iter(sorted(known)), ""))
     if arg not in known:
-        return f"kb:{name}: '{arg}' is not a known {kind}; known: {', '.join(sorted(known))}"
+        return say("block_unknown_argument", name=name, arg=arg, kind=say(f"block_kind_{kind}"), known=", ".join(sorted(known)))
     return None

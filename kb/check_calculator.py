@@ -3,6 +3,7 @@ form, once. (The schema, kb/schemas/calculator.yml, checks every request field a
 calculator's own limits; tests/test_calculator_presets.py runs each preset through the calculator.)"""
 from __future__ import annotations
 
+from kb.messages import say
 from kb.problems import Problem
 
 
@@ -17,8 +18,8 @@ def check_calculator(kb) -> list[Problem]:
             continue
         form, line = preset["form"], preset.line_of("form")
         if form not in kb.forms:
-            problems.append(Problem(file, line, f"the form '{form}' is not in kb/data/forms.yml; known forms: {', '.join(kb.forms)}"))
+            problems.append(Problem(file, line, say("form_unknown", form=form, known=", ".join(kb.forms))))
         if form in seen:
-            problems.append(Problem(file, line, f"the form '{form}' has a second preset (the first is on line {seen[form]})"))
+            problems.append(Problem(file, line, say("preset_twice", form=form, line=seen[form])))
         seen.setdefault(form, line)
     return problems

@@ -2,6 +2,7 @@
 it names is in the glossary, and no phrase leads to two different best bets."""
 from __future__ import annotations
 
+from kb.messages import say
 from kb.pages import LANGUAGES
 from kb.problems import Problem
 
@@ -16,8 +17,8 @@ def _missing_page(kb, stem, file: str, line: int, where: str) -> list[Problem]:
     missing = [lang for lang in LANGUAGES if kb.page_by_stem(stem, lang) is None]
     if not missing:
         return []
-    return [Problem(file, line, f"{where} names the page '{stem}', which does not exist in "
-                                f"{' and '.join(missing)} (write its path under docs/ without .nl.md or .en.md, e.g. vormen/sib)")]
+    languages = say("and").join(say(f"in_lang_{lang}") for lang in missing)  # "nl and en", "het Nederlands en het Engels"
+    return [Problem(file, line, say("search_missing_page", where=where, stem=stem, languages=languages))]
 
 
 def check_search(kb) -> list[Problem]:
@@ -29,11 +30,11 @@ def check_search(kb) -> list[Problem]:
     for number, topic in enumerate(_entries(model.get("not_covered")), start=1):
         pages = topic.get("nearest")
         for stem, line in zip(pages or [], getattr(pages, "item_lines", [])):
-            problems += _missing_page(kb, stem, file, line, f"not_covered topic {number}")
+            problems += _missing_page(kb, stem, file, line, say("where_not_covered", number=number))
     for number, facet in enumerate(_entries(model.get("facets")), start=1):
         pages = facet.get("pages")
         for stem, line in zip(pages or [], getattr(pages, "item_lines", [])):
-            problems += _missing_page(kb, stem, file, line, f"facet {number}")
+            problems += _missing_page(kb, stem, file, line, say("where_facet", number=number))
     problems += _missing_page(kb, model.get("definition_fallback"), file, model.line_of("definition_fallback"),
                               "definition_fallback")
     choice = model.get("choice") if isinstance(model.get("choice"), dict) else {}
@@ -43,16 +44,17 @@ def check_search(kb) -> list[Problem]:
         concepts = choice.get("concepts") or []
         for concept, line in zip(concepts, getattr(concepts, "item_lines", [])):
             if concept not in terms:
-                problems.append(Problem(file, line, f"choice names the term '{concept}', which is not an id in kb/data/glossary.yml"))
+                problems.append(Problem(file, line, say("search_unknown_term", term=concept)))
     seen: dict[tuple[str, str], tuple[str, int]] = {}
     for bet in _entries(model.get("best_bets")):
-        problems += _missing_page(kb, bet.get("page"), file, bet.line_of("page"), "a best bet")
+        problems += _missing_page(kb, bet.get("page"), file, bet.line_of("page"), say("where_best_bet"))
         match = bet.get("match") if isinstance(bet.get("match"), dict) else {}
         for lang in LANGUAGES:
             for phrase in match.get(lang) or []:
                 key = (lang, " ".join(str(phrase).lower().split()))
                 earlier = seen.get(key)
                 if earlier and earlier[0] != bet.get("page"):
-                    problems.append(Problem(file, bet.line_of("match"), f"the best bet phrase '{phrase}' ({lang}) already leads to '{earlier[0]}' (line {earlier[1]}); a phrase can lead to one page only"))
+                    problems.append(Problem(file, bet.line_of("match"), say("best_bet_phrase_twice", phrase=phrase, lang=lang,
+                                                                                 page=earlier[0], line=earlier[1])))
                 seen.setdefault(key, (bet.get("page"), bet.line_of("match")))
     return problems

@@ -1,7 +1,7 @@
 """Every rule the content must follow, each reported as a Problem with file and line.
 
 The messages are read by editors (at a ministry, say), not by developers: they say what is wrong
-and what to do, in plain words.
+and what to do, in plain words, in Dutch or English (the texts live in kb/messages.py).
 """
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from kb import standards, standards_ledger, yamlio
 from kb.blocks import check_block
 from kb.check_calculator import check_calculator
 from kb.check_search import check_search
+from kb.messages import say
 from kb.pages import LANGUAGES
 from kb.problems import Problem
 from kb.schema import schema_problems
@@ -36,6 +37,7 @@ def check_all(kb) -> list[Problem]:
 
 
 def _unique(items, key: str, file: str, what: str) -> list[Problem]:
+    """Each `key` once; `what` is the message key naming it, such as "id_case" ('case id', 'casus-id')."""
     seen, problems = {}, []
     for item in items:
         value = item.get(key)
@@ -43,7 +45,7 @@ def _unique(items, key: str, file: str, what: str) -> list[Problem]:
             continue
         if value in seen:
             problems.append(Problem(file, item.line_of(key),
-                                    f"the {what} '{value}' is used twice (first on line {seen[value]}); ids must be unique"))
+                                    say("id_twice", what=say(what), value=value, line=seen[value])))
         else:
             seen[value] = item.line_of(key)
     return problems
@@ -53,30 +55,30 @@ def _known_sections(kb, ids, file: str, line: int, where: str) -> list[Problem]:
     sections = kb.sections
     if not isinstance(ids, list):
         return []
-    return [Problem(file, line, f"{where} cites the source section '{s}', which is not in kb/data/sources.yml")
+    return [Problem(file, line, say("unknown_section", where=where, section=s))
             for s in ids if s not in sections]
 
 
 def check_sources(kb) -> list[Problem]:
     file = kb.rel(kb.data_paths["sources"])
-    problems = _unique(kb.items("sources", "documents"), "id", file, "document id")
-    problems += _unique(kb.items("sources", "sections"), "id", file, "section id")
+    problems = _unique(kb.items("sources", "documents"), "id", file, "id_document")
+    problems += _unique(kb.items("sources", "sections"), "id", file, "id_section")
     for section in kb.items("sources", "sections"):
         if section.get("document") not in kb.documents:
             problems.append(Problem(file, section.line_of("document"),
-                                    f"section '{section.get('id')}' belongs to the document '{section.get('document')}', which is not listed under documents"))
+                                    say("section_unknown_document", id=section.get("id"), document=section.get("document"))))
     return problems
 
 
 def check_glossary(kb) -> list[Problem]:
     file = kb.rel(kb.data_paths["glossary"])
-    problems = _unique(kb.glossary, "id", file, "term id")
+    problems = _unique(kb.glossary, "id", file, "id_term")
     seen: dict[str, tuple[str, int]] = {}
     for entry in kb.glossary:
-        problems += _known_sections(kb, entry.get("sources"), file, entry.line_of("sources"), f"term '{entry.get('id')}'")
+        problems += _known_sections(kb, entry.get("sources"), file, entry.line_of("sources"), say("where_term", id=entry.get("id")))
         page = entry.get("page")
         if isinstance(page, str) and any(kb.page_by_stem(page, lang) is None for lang in LANGUAGES):
-            problems.append(Problem(file, entry.line_of("page"), f"term '{entry.get('id')}': there is no page '{page}' in both languages (write its path under docs/ without .nl.md or .en.md, e.g. vormen/sib)"))
+            problems.append(Problem(file, entry.line_of("page"), say("term_no_page", id=entry.get("id"), page=page)))
         words = []
         for lang in LANGUAGES:
             term = (entry.get("term") or {}).get(lang) if isinstance(entry.get("term"), dict) else None
@@ -87,7 +89,7 @@ def check_glossary(kb) -> list[Problem]:
         for word in {w for w, _ in words}:
             line = next(line for w, line in words if w == word)
             if word in seen and seen[word][0] != entry.get("id"):
-                problems.append(Problem(file, line, f"'{word}' is already defined by the term '{seen[word][0]}' (line {seen[word][1]}); every term is defined once"))
+                problems.append(Problem(file, line, say("term_defined_twice", word=word, term=seen[word][0], line=seen[word][1])))
             else:
                 seen.setdefault(word, (entry.get("id"), line))
     return problems
@@ -97,31 +99,31 @@ def check_cases(kb) -> list[Problem]:
     problems = []
     stems = {p.stem for p in kb.pages}
     file = kb.rel(kb.data_paths["cases"])
-    problems += _unique(kb.items("cases", "cases"), "id", file, "case id")
+    problems += _unique(kb.items("cases", "cases"), "id", file, "id_case")
     for case in kb.items("cases", "cases"):
-        problems += _known_sections(kb, case.get("sources"), file, case.line_of("sources"), f"case '{case.get('id')}'")
+        problems += _known_sections(kb, case.get("sources"), file, case.line_of("sources"), say("where_case", id=case.get("id")))
         if case.get("form") and case["form"] not in kb.forms:
-            problems.append(Problem(file, case.line_of("form"), f"case '{case.get('id')}' has the form '{case['form']}', which is not in kb/data/forms.yml; known forms: {', '.join(kb.forms)}"))
+            problems.append(Problem(file, case.line_of("form"), say("case_unknown_form", id=case.get("id"), form=case["form"], known=", ".join(kb.forms))))
         start, end = case.get("start_year"), case.get("end_year")
         if isinstance(start, int) and isinstance(end, int) and end < start:
-            problems.append(Problem(file, case.line_of("end_year"), f"case '{case.get('id')}' ends ({end}) before it starts ({start})"))
+            problems.append(Problem(file, case.line_of("end_year"), say("case_ends_early", id=case.get("id"), end=end, start=start)))
         if case.get("page") and case["page"] not in stems and f"{case['page']}/index" not in stems:
-            problems.append(Problem(file, case.line_of("page"), f"case '{case.get('id')}' points to the page '{case['page']}', which does not exist"))
+            problems.append(Problem(file, case.line_of("page"), say("points_to_missing_page", where=say("where_case", id=case.get("id")), page=case["page"])))
     file = kb.rel(kb.data_paths["forms"])
-    problems += _unique(kb.items("forms", "forms"), "id", file, "form id")
+    problems += _unique(kb.items("forms", "forms"), "id", file, "id_form")
     for form in kb.items("forms", "forms"):
         if form.get("page") and form["page"] not in stems and f"{form['page']}/index" not in stems:
-            problems.append(Problem(file, form.line_of("page"), f"form '{form.get('id')}' points to the page '{form['page']}', which does not exist"))
+            problems.append(Problem(file, form.line_of("page"), say("points_to_missing_page", where=say("where_form", id=form.get("id")), page=form["page"])))
     file = kb.rel(kb.data_paths["countries"])
-    problems += _unique(kb.items("countries", "countries"), "code", file, "country code")
+    problems += _unique(kb.items("countries", "countries"), "code", file, "id_country")
     for country in kb.items("countries", "countries"):
-        problems += _known_sections(kb, country.get("sources"), file, country.line_of("sources"), f"country '{country.get('code')}'")
+        problems += _known_sections(kb, country.get("sources"), file, country.line_of("sources"), say("where_country", id=country.get("code")))
         if country.get("page") and country["page"] not in stems:
-            problems.append(Problem(file, country.line_of("page"), f"country '{country.get('code')}' points to the page '{country['page']}', which does not exist"))
+            problems.append(Problem(file, country.line_of("page"), say("points_to_missing_page", where=say("where_country", id=country.get("code")), page=country["page"])))
     file = kb.rel(kb.data_paths["timeline"])
     for event in kb.timeline:
         if event.get("confirmed_by") and event["confirmed_by"] not in kb.sections:
-            problems.append(Problem(file, event.line_of("confirmed_by"), f"'{event['confirmed_by']}' is not a section id in kb/data/sources.yml"))
+            problems.append(Problem(file, event.line_of("confirmed_by"), say("timeline_unknown_section", section=event["confirmed_by"])))
     return problems
 
 
@@ -136,7 +138,7 @@ def check_pages(kb) -> list[Problem]:
         # One stable id per page, shared by its Dutch and English version.
         key = (page.id, page.lang)
         if page.id and key in ids:
-            problems.append(Problem(file, page.line_of("id"), f"the page id '{page.id}' is also used by {ids[key]}; page ids must be unique"))
+            problems.append(Problem(file, page.line_of("id"), say("page_id_twice", id=page.id, other=ids[key])))
         elif page.id:
             ids[key] = file
         for lang in LANGUAGES:
@@ -145,16 +147,17 @@ def check_pages(kb) -> list[Problem]:
             twin = by_rel.get(page.twin_rel(lang))
             if twin is None:
                 if page.twin_rel(lang) not in kb.unreadable:  # an unreadable twin is reported once, itself
-                    problems.append(Problem(file, 1, f"this page has no {_language_name(lang)} version: create docs/{page.twin_rel(lang)}"))
+                    problems.append(Problem(file, 1, say("no_twin", language=_language_name(lang), twin=page.twin_rel(lang))))
             elif twin.id != page.id:
-                problems.append(Problem(file, page.line_of("id"), f"the id '{page.id}' differs from the id '{twin.id}' of its {_language_name(lang)} version docs/{twin.rel}"))
+                problems.append(Problem(file, page.line_of("id"), say("twin_id_differs", id=page.id, twin_id=twin.id, language=_language_name(lang),
+                                                                   twin=twin.rel)))
         h1 = [h for h in page.headings if h.level == 1]
         if len(h1) != 1:
-            problems.append(Problem(file, page.body_line, f"a page needs exactly one main heading ('# Title'); this one has {len(h1)}"))
-        problems += _known_sections(kb, page.meta.get("sources"), file, page.line_of("sources"), "the front matter")
+            problems.append(Problem(file, page.body_line, say("main_headings", count=len(h1))))
+        problems += _known_sections(kb, page.meta.get("sources"), file, page.line_of("sources"), say("where_front_matter"))
         for section_id, line in page.citations:
             if section_id not in kb.sections:
-                problems.append(Problem(file, line, f"the citation [^{section_id}] does not name a section in kb/data/sources.yml"))
+                problems.append(Problem(file, line, say("unknown_citation", section=section_id)))
         for block in page.blocks:
             message = check_block(kb, block.name, block.arg)
             if message:
@@ -164,7 +167,7 @@ def check_pages(kb) -> list[Problem]:
 
 
 def _language_name(lang: str) -> str:
-    return {"nl": "Dutch", "en": "English"}[lang]
+    return say(f"lang_{lang}")  # "Dutch" / "Nederlandse", as in "this page has no Dutch version"
 
 
 def _check_links(kb, page, by_rel) -> list[Problem]:
@@ -178,7 +181,7 @@ def _check_links(kb, page, by_rel) -> list[Problem]:
         if href.startswith(SERVICE_PATHS):
             continue  # the service's own endpoints (downloads, API), not pages of the site
         if href.startswith("/"):
-            problems.append(Problem(file, link.line, f"the link '{href}' starts with '/'; link to the .md file with a relative path instead"))
+            problems.append(Problem(file, link.line, say("link_absolute", href=href)))
             continue
         target, _, anchor = href.partition("#")
         if not target:
@@ -186,15 +189,15 @@ def _check_links(kb, page, by_rel) -> list[Problem]:
         else:
             if not target.endswith(".md"):
                 if not (kb.docs_dir / posixpath.normpath(posixpath.join(base, target))).exists():
-                    problems.append(Problem(file, link.line, f"the link '{href}' points to a file that does not exist"))
+                    problems.append(Problem(file, link.line, say("link_no_file", href=href)))
                 continue
             stem = posixpath.normpath(posixpath.join(base, target[:-3]))
             target_page = by_rel.get(f"{stem}.{page.lang}.md")
             if target_page is None:
-                problems.append(Problem(file, link.line, f"the link '{href}' points to a page that does not exist (looked for docs/{stem}.{page.lang}.md)"))
+                problems.append(Problem(file, link.line, say("link_no_page", href=href, stem=stem, lang=page.lang)))
                 continue
         if anchor and anchor not in {h.slug for h in target_page.headings}:
-            problems.append(Problem(file, link.line, f"the link '{href}' points to the section '#{anchor}', which is not a heading on docs/{target_page.rel}"))
+            problems.append(Problem(file, link.line, say("link_no_heading", href=href, anchor=anchor, page=target_page.rel)))
     return problems
 
 
@@ -217,33 +220,33 @@ def check_wizard(kb) -> list[Problem]:
     file = kb.rel(kb.data_paths["wizard"])
     questions = {q["id"]: q for q in _entries(model, "questions") if "id" in q}
     forms = [f.get("id") for f in _entries(model, "forms")]
-    problems = _unique(_entries(model, "questions"), "id", file, "question id")
-    problems += _unique(_entries(model, "forms"), "id", file, "form id")
-    problems += _unique(_entries(model, "rules"), "id", file, "rule id")
-    problems += _unique(_entries(model, "cautions"), "id", file, "caution id")
+    problems = _unique(_entries(model, "questions"), "id", file, "id_question")
+    problems += _unique(_entries(model, "forms"), "id", file, "id_form")
+    problems += _unique(_entries(model, "rules"), "id", file, "id_rule")
+    problems += _unique(_entries(model, "cautions"), "id", file, "id_caution")
     for form in _entries(model, "forms"):
         for form_id, key in [(form.get("id"), "id")] + [(c, "cases_from") for c in form.get("cases_from") or []]:
             if form_id not in kb.forms:
-                problems.append(Problem(file, form.line_of(key), f"the form '{form_id}' is not in kb/data/forms.yml; known forms: {', '.join(kb.forms)}"))
+                problems.append(Problem(file, form.line_of(key), say("form_unknown", form=form_id, known=", ".join(kb.forms))))
         problems += _check_form_anchor(kb, form, file)
     if isinstance(model.get("forms"), list):
         for form_id in PUBLIC_FORMS:
             if form_id not in forms:
-                problems.append(Problem(file, model.line_of("forms"), f"the form '{form_id}' is missing under forms. The wizard's API and saved advice addresses use the forms {', '.join(PUBLIC_FORMS)}, so every version of the model must keep them; add '- id: {form_id}' again"))
+                problems.append(Problem(file, model.line_of("forms"), say("form_public_missing", form=form_id, forms=", ".join(PUBLIC_FORMS))))
     problems += _check_order(model, questions, file)
     for question in questions.values():
         problems += _check_question(question, file)
     parameters = model.get("parameters") if isinstance(model.get("parameters"), dict) else {}
     for kind in ("rules", "cautions"):
         for entry in _entries(model, kind):
-            where = f"{kind[:-1]} '{entry.get('id')}'"
+            where = say(f"where_{kind[:-1]}", id=entry.get("id"))  # "rule 'x'", "caution 'x'"
             problems += _check_conditions(entry.get("when"), questions, parameters, file, where)
             effects = entry.get("effects") if isinstance(entry.get("effects"), dict) else {}
             named = list(effects) + [f for f in entry.get("recommended") or [] if isinstance(f, str)]
             for form_id in named:
                 if form_id not in forms:
                     key = "effects" if form_id in effects else "recommended"
-                    problems.append(Problem(file, entry.line_of(key), f"{where} names the form '{form_id}', which is not under forms in this file; known: {', '.join(map(str, forms))}"))
+                    problems.append(Problem(file, entry.line_of(key), say("names_unknown_form", where=where, form=form_id, known=", ".join(map(str, forms)))))
             problems += _known_sections(kb, entry.get("sources"), file, entry.line_of("sources"), where)
             problems += _check_guidance(kb, entry.get("guidance"), file, where)
     from kb.wizard_checks import check_wizard_extras  # model 2.0: areas, actionable, next steps
@@ -258,13 +261,13 @@ def _check_order(model, questions: dict, file: str) -> list[Problem]:
     problems, seen = [], set()
     for factor, line in zip(order, order.item_lines):
         if factor not in questions:
-            problems.append(Problem(file, line, f"the order names '{factor}', which is not one of the questions"))
+            problems.append(Problem(file, line, say("order_unknown", factor=factor)))
         elif factor in seen:
-            problems.append(Problem(file, line, f"the order names '{factor}' twice"))
+            problems.append(Problem(file, line, say("order_twice", factor=factor)))
         seen.add(factor)
     for factor, question in questions.items():
         if factor not in seen:
-            problems.append(Problem(file, question.line_of("id"), f"the question '{factor}' is not in the order list, so it is never asked"))
+            problems.append(Problem(file, question.line_of("id"), say("question_not_ordered", factor=factor)))
     return problems
 
 
@@ -272,18 +275,18 @@ def _check_question(question, file: str) -> list[Problem]:
     problems = []
     values = [o.get("value") for o in question.get("options") or [] if isinstance(o, dict)]
     if len(values) != len(set(values)):
-        problems.append(Problem(file, question.line_of("options"), f"question '{question['id']}' offers the same answer twice"))
+        problems.append(Problem(file, question.line_of("options"), say("question_same_answer", id=question["id"])))
     default = question.get("default")
     if question.get("type") == "number":
         low, high = question.get("min"), question.get("max")
         if isinstance(low, int) and isinstance(high, int) and high < low:
-            problems.append(Problem(file, question.line_of("max"), f"question '{question['id']}' has a max ({high}) below its min ({low})"))
+            problems.append(Problem(file, question.line_of("max"), say("question_max_below_min", id=question["id"], high=high, low=low)))
         valid = default == "unknown" or (isinstance(default, int) and not isinstance(default, bool)
                                          and (low is None or default >= low) and (high is None or default <= high))
     else:
         valid = default == "unknown" or default in values
     if not valid:
-        problems.append(Problem(file, question.line_of("default"), f"question '{question['id']}' has the default '{default}', which is not one of its answers or 'unknown'"))
+        problems.append(Problem(file, question.line_of("default"), say("question_bad_default", id=question["id"], default=default)))
     return problems
 
 
@@ -295,7 +298,7 @@ def _check_conditions(when, questions: dict, parameters: dict, file: str, where:
         line = when.line_of(factor)
         question = questions.get(factor)
         if question is None:
-            problems.append(Problem(file, line, f"{where} asks about '{factor}', which is not one of the questions; known: {', '.join(questions)}"))
+            problems.append(Problem(file, line, say("condition_unknown_question", where=where, factor=factor, known=", ".join(questions))))
             continue
         number = question.get("type") == "number"
         if isinstance(condition, list):
@@ -303,17 +306,19 @@ def _check_conditions(when, questions: dict, parameters: dict, file: str, where:
                 [o.get("value") for o in question.get("options") or [] if isinstance(o, dict)] + ["unknown"]))
             for value in condition:
                 if isinstance(value, bool):
-                    problems.append(Problem(file, line, f"{where}: write \"yes\" and \"no\" in quotes for '{factor}'; without them YAML reads true and false"))
+                    problems.append(Problem(file, line, say("condition_yes_no", where=where, factor=factor)))
                 elif value not in allowed:
-                    hint = "; use {min: N} or {max: N} for a number question" if number else ""
-                    problems.append(Problem(file, line, f"{where} expects '{value}' for '{factor}', which is not one of its answers: {', '.join(map(str, allowed))}{hint}"))
+                    hint = say("hint_number_range") if number else ""
+                    problems.append(Problem(file, line, say("condition_unknown_answer", where=where, value=value, factor=factor,
+                                                             allowed=", ".join(map(str, allowed)), hint=hint)))
         elif isinstance(condition, dict):
             if not number:
-                problems.append(Problem(file, line, f"{where} gives a range for '{factor}', which is a choice question; list its answers instead"))
+                problems.append(Problem(file, line, say("condition_range_on_choice", where=where, factor=factor)))
                 continue
             for bound in condition.values():
                 if isinstance(bound, str) and bound not in parameters:
-                    problems.append(Problem(file, line, f"{where} uses the parameter '{bound}', which is not under parameters; known: {', '.join(parameters)}"))
+                    problems.append(Problem(file, line, say("condition_unknown_parameter", where=where, parameter=bound,
+                                                                 known=", ".join(parameters))))
             problems += _check_range(condition, question, parameters, file, line, where, factor)
     return problems
 
@@ -330,19 +335,24 @@ def _check_range(condition, question, parameters: dict, file: str, line: int, wh
     """A range must be able to match: its min not above its max, both within the question's answers."""
     problems = []
     bounds = {key: _bound_value(condition.get(key), parameters) for key in ("min", "max")}
-    named = {key: f" (the parameter '{condition[key]}')" if isinstance(condition.get(key), str) else "" for key in bounds}
+    named = {key: say("range_parameter", name=condition[key]) if isinstance(condition.get(key), str) else "" for key in bounds}
     low, high = bounds["min"], bounds["max"]
     if low is not None and high is not None and low > high:
-        problems.append(Problem(file, line, f"{where} asks for '{factor}' from {low}{named['min']} to {high}{named['max']}: the min is above the max, so no answer can match and the rule never applies; swap or correct the numbers"))
+        problems.append(Problem(file, line, say("range_empty", where=where, factor=factor, low=low, low_name=named["min"],
+                                                 high=high, high_name=named["max"])))
     q_low, q_high = question.get("min"), question.get("max")
     q_low = q_low if isinstance(q_low, int) else None
     q_high = q_high if isinstance(q_high, int) else None
-    allowed = (f"from {q_low} to {q_high}" if q_high is not None else f"of {q_low} or more") if q_low is not None else (f"up to {q_high}" if q_high is not None else "")
+    if q_low is not None:
+        allowed = say("range_from_to", low=q_low, high=q_high) if q_high is not None else say("range_from", low=q_low)
+    else:
+        allowed = say("range_up_to", high=q_high) if q_high is not None else ""
     for key, value in bounds.items():
         if value is None:
             continue
         if (q_low is not None and value < q_low) or (q_high is not None and value > q_high):
-            problems.append(Problem(file, line, f"{where} uses {value}{named[key]} as the {key} for '{factor}', but that question only takes answers {allowed}; choose a number in that range"))
+            problems.append(Problem(file, line, say("range_outside", where=where, value=value, name=named[key], bound=key,
+                                                     factor=factor, allowed=allowed)))
     return problems
 
 
@@ -357,7 +367,7 @@ def _check_form_anchor(kb, form, file: str) -> list[Problem]:
         page = kb.page_by_stem(page_stem, lang) or kb.page_by_stem(f"{page_stem}/index", lang)
         anchor = anchors.get(lang)
         if page is not None and anchor and anchor not in {h.slug for h in page.headings}:
-            problems.append(Problem(file, form.line_of("anchor"), f"the form '{form.get('id')}' points to the section '#{anchor}', which is not a heading on docs/{page.rel} (its guidance page in kb/data/forms.yml)"))
+            problems.append(Problem(file, form.line_of("anchor"), say("form_anchor_missing", form=form.get("id"), anchor=anchor, page=page.rel)))
     return problems
 
 
@@ -370,9 +380,10 @@ def _check_guidance(kb, guidance, file: str, where: str) -> list[Problem]:
     for lang in LANGUAGES:
         page = kb.page_by_stem(stem, lang) or kb.page_by_stem(f"{stem}/index", lang)
         if page is None:
-            problems.append(Problem(file, guidance.line_of("page"), f"{where} points to the page '{stem}', which has no {_language_name(lang)} version (docs/{stem}.{lang}.md)"))
+            problems.append(Problem(file, guidance.line_of("page"), say("guidance_no_twin", where=where, stem=stem, language=_language_name(lang),
+                                                                        lang=lang)))
             continue
         anchor = anchors.get(lang)
         if anchor and anchor not in {h.slug for h in page.headings}:
-            problems.append(Problem(file, guidance.line_of("anchor"), f"{where} points to the section '#{anchor}', which is not a heading on docs/{page.rel}"))
+            problems.append(Problem(file, guidance.line_of("anchor"), say("guidance_no_heading", where=where, anchor=anchor, page=page.rel)))
     return problems

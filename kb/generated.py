@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 
 from kb.formatting import text, years
+from kb.messages import say
 from kb.pages import LANGUAGES, PageError, parse_page
 from kb.problems import Problem
 
@@ -34,7 +35,7 @@ def generated_pages(knowledge) -> list:
             try:
                 page = parse_page(case_page(knowledge, case, lang), rel)
             except PageError as error:  # a record the generator cannot turn into a page
-                knowledge.problems.append(Problem(source_file, case.line, f"case '{case['id']}': {error.message}"))
+                knowledge.problems.append(Problem(source_file, case.line, say("case_page_error", id=case["id"], message=error.message)))
                 continue
             page.generated_from = source_file
             pages.append(page)

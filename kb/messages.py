@@ -1,4 +1,4 @@
-"""The messages an editor reads from `kb check` about standards and YAML, in Dutch and English.
+"""The messages an editor reads from `kb check`, in Dutch and English.
 
 Dutch is the default (the editors' guide is Dutch); `kb check --lang en` switches to English.
 One entry per mistake: what is wrong, then the fix, so the first advice is the real one.
@@ -319,6 +319,336 @@ MESSAGES = {
                        "en": "{name} cannot be read (line {line}): {message}; run 'kb check'"},
     "new_no_part": {"nl": "{name} heeft geen deel 'standard:' in de gegevens bovenaan; voer 'kb check' uit",
                     "en": "{name} has no 'standard:' part in its front matter; run 'kb check'"},
+    # --- content checks (kb/checks.py) ---------------------------------------------------
+    "id_twice": {
+        "nl": "de {what} '{value}' wordt twee keer gebruikt (eerst op regel {line}); elke id mag maar één keer voorkomen",
+        "en": "the {what} '{value}' is used twice (first on line {line}); ids must be unique",
+    },
+    "id_document": {"nl": "document-id", "en": "document id"},
+    "id_section": {"nl": "bronsectie-id", "en": "section id"},
+    "id_term": {"nl": "begrip-id", "en": "term id"},
+    "id_case": {"nl": "casus-id", "en": "case id"},
+    "id_form": {"nl": "vorm-id", "en": "form id"},
+    "id_country": {"nl": "landcode", "en": "country code"},
+    "id_question": {"nl": "vraag-id", "en": "question id"},
+    "id_rule": {"nl": "beslisregel-id", "en": "rule id"},
+    "id_caution": {"nl": "waarschuwing-id", "en": "caution id"},
+    "where_term": {"nl": "het begrip '{id}'", "en": "term '{id}'"},
+    "where_case": {"nl": "de casus '{id}'", "en": "case '{id}'"},
+    "where_form": {"nl": "de vorm '{id}'", "en": "form '{id}'"},
+    "where_country": {"nl": "het land '{id}'", "en": "country '{id}'"},
+    "where_front_matter": {"nl": "'sources:' in de gegevens bovenaan de pagina", "en": "the front matter"},
+    "unknown_section": {
+        "nl": "{where} noemt de bronsectie '{section}', maar die staat niet in kb/data/sources.yml",
+        "en": "{where} cites the source section '{section}', which is not in kb/data/sources.yml",
+    },
+    "section_unknown_document": {
+        "nl": "de bronsectie '{id}' hoort bij het document '{document}', maar dat staat niet onder documents",
+        "en": "section '{id}' belongs to the document '{document}', which is not listed under documents",
+    },
+    "term_no_page": {
+        "nl": "het begrip '{id}' verwijst naar de pagina '{page}', maar die bestaat niet in beide talen (schrijf het pad onder docs/ zonder .nl.md of .en.md, bijvoorbeeld vormen/sib)",
+        "en": "term '{id}': there is no page '{page}' in both languages (write its path under docs/ without .nl.md or .en.md, e.g. vormen/sib)",
+    },
+    "term_defined_twice": {
+        "nl": "'{word}' wordt al gedefinieerd door het begrip '{term}' (regel {line}); elk begrip wordt maar één keer gedefinieerd",
+        "en": "'{word}' is already defined by the term '{term}' (line {line}); every term is defined once",
+    },
+    "case_unknown_form": {
+        "nl": "de casus '{id}' heeft de vorm '{form}', maar die staat niet in kb/data/forms.yml; bekende vormen: {known}",
+        "en": "case '{id}' has the form '{form}', which is not in kb/data/forms.yml; known forms: {known}",
+    },
+    "case_ends_early": {
+        "nl": "de casus '{id}' eindigt ({end}) voordat hij begint ({start}): controleer start_year en end_year",
+        "en": "case '{id}' ends ({end}) before it starts ({start})",
+    },
+    "points_to_missing_page": {
+        "nl": "{where} verwijst naar de pagina '{page}', maar die bestaat niet",
+        "en": "{where} points to the page '{page}', which does not exist",
+    },
+    "timeline_unknown_section": {
+        "nl": "'{section}' is geen id van een bronsectie in kb/data/sources.yml",
+        "en": "'{section}' is not a section id in kb/data/sources.yml",
+    },
+    "page_id_twice": {
+        "nl": "de pagina-id '{id}' wordt ook gebruikt door {other}; elke pagina heeft een eigen id",
+        "en": "the page id '{id}' is also used by {other}; page ids must be unique",
+    },
+    "lang_nl": {"nl": "Nederlandse", "en": "Dutch"},
+    "lang_en": {"nl": "Engelse", "en": "English"},
+    "no_twin": {
+        "nl": "deze pagina heeft geen {language} versie: maak docs/{twin}",
+        "en": "this page has no {language} version: create docs/{twin}",
+    },
+    "twin_id_differs": {
+        "nl": "de id '{id}' verschilt van de id '{twin_id}' van de {language} versie docs/{twin}; geef beide versies dezelfde id",
+        "en": "the id '{id}' differs from the id '{twin_id}' of its {language} version docs/{twin}",
+    },
+    "main_headings": {
+        "nl": "een pagina heeft precies één hoofdkop nodig ('# Titel'); deze pagina heeft er {count}",
+        "en": "a page needs exactly one main heading ('# Title'); this one has {count}",
+    },
+    "unknown_citation": {
+        "nl": "de bronvermelding [^{section}] noemt geen bronsectie uit kb/data/sources.yml",
+        "en": "the citation [^{section}] does not name a section in kb/data/sources.yml",
+    },
+    "link_absolute": {
+        "nl": "de link '{href}' begint met '/'; verwijs in plaats daarvan met een relatief pad naar het .md-bestand",
+        "en": "the link '{href}' starts with '/'; link to the .md file with a relative path instead",
+    },
+    "link_no_file": {
+        "nl": "de link '{href}' verwijst naar een bestand dat niet bestaat",
+        "en": "the link '{href}' points to a file that does not exist",
+    },
+    "link_no_page": {
+        "nl": "de link '{href}' verwijst naar een pagina die niet bestaat (gezocht naar docs/{stem}.{lang}.md)",
+        "en": "the link '{href}' points to a page that does not exist (looked for docs/{stem}.{lang}.md)",
+    },
+    "link_no_heading": {
+        "nl": "de link '{href}' verwijst naar het onderdeel '#{anchor}', maar dat is geen kop op docs/{page}",
+        "en": "the link '{href}' points to the section '#{anchor}', which is not a heading on docs/{page}",
+    },
+    # --- generated blocks (kb/blocks.py) ------------------------------------------------------
+    "block_unknown": {
+        "nl": "onbekend gegenereerd blok 'kb:{name}'; bekende blokken: {known}",
+        "en": "unknown generated block 'kb:{name}'; known blocks: {known}",
+    },
+    "block_no_argument": {
+        "nl": "kb:{name}: dit blok neemt geen argument, maar er staat '{arg}'; haal het weg",
+        "en": "kb:{name}: this block takes no argument, but got '{arg}'",
+    },
+    "block_needs_argument": {
+        "nl": "kb:{name}: noem een {kind}, bijvoorbeeld '{example}'",
+        "en": "kb:{name}: name a {kind}, e.g. '{example}'",
+    },
+    "block_unknown_argument": {
+        "nl": "kb:{name}: er is geen {kind} '{arg}'; bekend: {known}",
+        "en": "kb:{name}: '{arg}' is not a known {kind}; known: {known}",
+    },
+    "block_kind_country": {"nl": "land", "en": "country"},
+    "block_kind_case": {"nl": "casus", "en": "case"},
+    "block_kind_chart": {"nl": "grafiek", "en": "chart"},
+    "block_kind_standard": {"nl": "standaard", "en": "standard"},
+    # --- pages and data files that cannot be read (kb/pages.py, kb/model.py, kb/generated.py)
+    "page_file_name": {
+        "nl": "de bestandsnaam moet eindigen op .nl.md (Nederlands) of .en.md (Engels)",
+        "en": "the file name must end in .nl.md (Dutch) or .en.md (English)",
+    },
+    "page_no_front_matter": {
+        "nl": "de pagina heeft geen gegevens bovenaan (een blok tussen twee regels --- aan het begin van de pagina)",
+        "en": "the page has no front matter (a block between --- lines at the top)",
+    },
+    "page_front_matter_shape": {
+        "nl": "de gegevens bovenaan de pagina moeten een lijst van regels 'veld: waarde' zijn",
+        "en": "the front matter must be a list of 'field: value' lines",
+    },
+    "data_file_missing": {"nl": "dit gegevensbestand ontbreekt", "en": "this data file is missing"},
+    "docs_missing": {"nl": "de map docs/ met de pagina's ontbreekt", "en": "the docs/ folder with the pages is missing"},
+    "case_page_error": {"nl": "casus '{id}': {message}", "en": "case '{id}': {message}"},
+    # --- the wizard's model (kb/data/wizard.yml; kb/checks.py, kb/wizard_checks.py) --------------
+    "where_rule": {"nl": "de beslisregel '{id}'", "en": "rule '{id}'"},
+    "where_caution": {"nl": "de waarschuwing '{id}'", "en": "caution '{id}'"},
+    "form_unknown": {
+        "nl": "de vorm '{form}' staat niet in kb/data/forms.yml; bekende vormen: {known}",
+        "en": "the form '{form}' is not in kb/data/forms.yml; known forms: {known}",
+    },
+    "form_public_missing": {
+        "nl": "de vorm '{form}' ontbreekt onder forms. De API van de keuzehulp en de adressen van opgeslagen adviezen gebruiken de vormen {forms}, dus elke versie van het model moet ze houden; zet '- id: {form}' terug",
+        "en": "the form '{form}' is missing under forms. The wizard's API and saved advice addresses use the forms {forms}, so every version of the model must keep them; add '- id: {form}' again",
+    },
+    "names_unknown_form": {
+        "nl": "{where} noemt de vorm '{form}', maar die staat niet onder forms in dit bestand; bekend: {known}",
+        "en": "{where} names the form '{form}', which is not under forms in this file; known: {known}",
+    },
+    "order_unknown": {
+        "nl": "de volgorde (order) noemt '{factor}', maar dat is geen van de vragen",
+        "en": "the order names '{factor}', which is not one of the questions",
+    },
+    "order_twice": {
+        "nl": "de volgorde (order) noemt '{factor}' twee keer; houd er één over",
+        "en": "the order names '{factor}' twice",
+    },
+    "question_not_ordered": {
+        "nl": "de vraag '{factor}' staat niet in de lijst order, dus ze wordt nooit gesteld; zet haar in die lijst",
+        "en": "the question '{factor}' is not in the order list, so it is never asked",
+    },
+    "question_same_answer": {
+        "nl": "de vraag '{id}' biedt hetzelfde antwoord twee keer aan",
+        "en": "question '{id}' offers the same answer twice",
+    },
+    "question_max_below_min": {
+        "nl": "de vraag '{id}' heeft een max ({high}) die lager is dan haar min ({low})",
+        "en": "question '{id}' has a max ({high}) below its min ({low})",
+    },
+    "question_bad_default": {
+        "nl": "de vraag '{id}' heeft als default '{default}', maar dat is geen van haar antwoorden en ook niet 'unknown'",
+        "en": "question '{id}' has the default '{default}', which is not one of its answers or 'unknown'",
+    },
+    "condition_unknown_question": {
+        "nl": "{where} vraagt naar '{factor}', maar dat is geen van de vragen; bekend: {known}",
+        "en": "{where} asks about '{factor}', which is not one of the questions; known: {known}",
+    },
+    "condition_yes_no": {
+        "nl": "{where}: zet \"yes\" en \"no\" tussen aanhalingstekens bij '{factor}'; zonder aanhalingstekens leest YAML ze als true en false",
+        "en": "{where}: write \"yes\" and \"no\" in quotes for '{factor}'; without them YAML reads true and false",
+    },
+    "condition_unknown_answer": {
+        "nl": "{where} verwacht '{value}' bij '{factor}', maar dat is geen van de antwoorden: {allowed}{hint}",
+        "en": "{where} expects '{value}' for '{factor}', which is not one of its answers: {allowed}{hint}",
+    },
+    "hint_number_range": {
+        "nl": "; gebruik {{min: N}} of {{max: N}} bij een vraag naar een getal",
+        "en": "; use {{min: N}} or {{max: N}} for a number question",
+    },
+    "condition_range_on_choice": {
+        "nl": "{where} geeft een bereik voor '{factor}', maar dat is een keuzevraag; noem in plaats daarvan de antwoorden",
+        "en": "{where} gives a range for '{factor}', which is a choice question; list its answers instead",
+    },
+    "condition_unknown_parameter": {
+        "nl": "{where} gebruikt de parameter '{parameter}', maar die staat niet onder parameters; bekend: {known}",
+        "en": "{where} uses the parameter '{parameter}', which is not under parameters; known: {known}",
+    },
+    "range_parameter": {"nl": " (de parameter '{name}')", "en": " (the parameter '{name}')"},
+    "range_empty": {
+        "nl": "{where} vraagt om '{factor}' van {low}{low_name} tot {high}{high_name}: het minimum ligt boven het maximum, dus kan geen enkel antwoord passen en geldt de voorwaarde nooit; draai de getallen om of verbeter ze",
+        "en": "{where} asks for '{factor}' from {low}{low_name} to {high}{high_name}: the min is above the max, so no answer can match and the rule never applies; swap or correct the numbers",
+    },
+    "range_from_to": {"nl": "van {low} tot en met {high}", "en": "from {low} to {high}"},
+    "range_from": {"nl": "van {low} of meer", "en": "of {low} or more"},
+    "range_up_to": {"nl": "tot en met {high}", "en": "up to {high}"},
+    "range_outside": {
+        "nl": "{where} gebruikt {value}{name} als {bound} voor '{factor}', maar die vraag accepteert alleen antwoorden {allowed}; kies een getal binnen dat bereik",
+        "en": "{where} uses {value}{name} as the {bound} for '{factor}', but that question only takes answers {allowed}; choose a number in that range",
+    },
+    "form_anchor_missing": {
+        "nl": "de vorm '{form}' verwijst naar het onderdeel '#{anchor}', maar dat is geen kop op docs/{page} (de uitlegpagina van de vorm in kb/data/forms.yml)",
+        "en": "the form '{form}' points to the section '#{anchor}', which is not a heading on docs/{page} (its guidance page in kb/data/forms.yml)",
+    },
+    "guidance_no_twin": {
+        "nl": "{where} verwijst naar de pagina '{stem}', maar die heeft geen {language} versie (docs/{stem}.{lang}.md)",
+        "en": "{where} points to the page '{stem}', which has no {language} version (docs/{stem}.{lang}.md)",
+    },
+    "guidance_no_heading": {
+        "nl": "{where} verwijst naar het onderdeel '#{anchor}', maar dat is geen kop op docs/{page}",
+        "en": "{where} points to the section '#{anchor}', which is not a heading on docs/{page}",
+    },
+    "context_in_condition": {
+        "nl": "{where} vraagt naar '{factor}', een contextvraag: die bepaalt alleen welke casussen worden getoond en weegt nooit mee in het advies; haal de voorwaarde weg",
+        "en": "{where} asks about '{factor}', a context question: it may only choose the cases shown, never weigh in the advice; remove the condition",
+    },
+    "actionable_unknown_answer": {
+        "nl": "bij de vraag '{factor}' noemt actionable onder towards '{value}', maar dat is geen van haar antwoorden: {allowed}",
+        "en": "question '{factor}' is actionable towards '{value}', which is not one of its answers: {allowed}",
+    },
+    "actionable_context": {
+        "nl": "de vraag '{factor}' is een contextvraag, dus een ander antwoord verandert het advies nooit: ze kan niet actionable zijn; haal 'actionable' weg",
+        "en": "question '{factor}' is a context question, so changing it never changes the advice: it cannot be actionable",
+    },
+    "case_area_unknown": {
+        "nl": "case_areas noemt '{area}', maar dat is geen antwoord op de vraag policy_area; bekend: {known}",
+        "en": "case_areas names '{area}', which is not an answer of the question policy_area; known: {known}",
+    },
+    "case_area_unknown_case": {
+        "nl": "case_areas '{area}' noemt de casus '{case}', maar die staat niet in kb/data/cases.yml",
+        "en": "case_areas '{area}' names the case '{case}', which is not in kb/data/cases.yml",
+    },
+    "form_unknown_level": {
+        "nl": "de vorm '{form}' heeft pays_for_results {level}, maar dat niveau staat niet onder levels; bekend: {known}",
+        "en": "the form '{form}' has pays_for_results {level}, which is not under levels; known: {known}",
+    },
+    "in_lang_nl": {"nl": "het Nederlands", "en": "nl"},
+    "in_lang_en": {"nl": "het Engels", "en": "en"},
+    "and": {"nl": " en ", "en": " and "},
+    "next_step_no_page": {
+        "nl": "een vervolgstap van '{form}' verwijst naar de pagina '{stem}', maar die heeft geen versie in {language} (docs/{stem}.{lang}.md)",
+        "en": "a next step of '{form}' points to the page '{stem}', which has no version in {language} (docs/{stem}.{lang}.md)",
+    },
+    "next_step_no_heading": {
+        "nl": "een vervolgstap van '{form}' verwijst naar het onderdeel '#{anchor}', maar dat is geen kop op docs/{page}",
+        "en": "a next step of '{form}' points to the section '#{anchor}', which is not a heading on docs/{page}",
+    },
+    "next_step_address": {
+        "nl": "een vervolgstap van '{form}' heeft het adres '{url}'; schrijf een adres op deze site, dat begint met /",
+        "en": "a next step of '{form}' has the address '{url}'; write an address on this site, starting with /",
+    },
+    # --- the calculator's presets (kb/data/calculator.yml) ---------------------------------
+    "preset_twice": {
+        "nl": "de vorm '{form}' heeft een tweede voorinstelling (de eerste staat op regel {line}); houd er één over",
+        "en": "the form '{form}' has a second preset (the first is on line {line})",
+    },
+    # --- the site search (kb/data/search.yml) ----------------------------------------------
+    "where_not_covered": {"nl": "onderwerp {number} onder not_covered", "en": "not_covered topic {number}"},
+    "where_facet": {"nl": "facet {number}", "en": "facet {number}"},
+    "where_best_bet": {"nl": "een best bet", "en": "a best bet"},
+    "search_missing_page": {
+        "nl": "{where} noemt de pagina '{stem}', maar die bestaat niet in {languages} (schrijf het pad onder docs/ zonder .nl.md of .en.md, bijvoorbeeld vormen/sib)",
+        "en": "{where} names the page '{stem}', which does not exist in {languages} (write its path under docs/ without .nl.md or .en.md, e.g. vormen/sib)",
+    },
+    "search_unknown_term": {
+        "nl": "choice noemt het begrip '{term}', maar dat is geen id in kb/data/glossary.yml",
+        "en": "choice names the term '{term}', which is not an id in kb/data/glossary.yml",
+    },
+    "best_bet_phrase_twice": {
+        "nl": "de zoekterm '{phrase}' ({lang}) van een best bet leidt al naar '{page}' (regel {line}); een zoekterm kan maar naar één pagina leiden",
+        "en": "the best bet phrase '{phrase}' ({lang}) already leads to '{page}' (line {line}); a phrase can lead to one page only",
+    },
+    # --- citations (publish/check_citations.py) -----------------------------------------------
+    "external_needs": {
+        "nl": "bij de externe bron '{id}' ontbreekt {what}: vul die aan, want zonder dat gegeven kan niemand het feit nagaan",
+        "en": "the external source '{id}' needs {what}; without it the fact cannot be traced",
+    },
+    "external_url": {
+        "nl": "een 'url' (het webadres waar een lezer de bron kan nalezen)",
+        "en": "a 'url' (the web address where a reader can check it)",
+    },
+    "external_checked": {
+        "nl": "een datum 'checked' (JJJJ-MM-DD, wanneer het adres voor het laatst is gecontroleerd)",
+        "en": "a 'checked' date (YYYY-MM-DD, when the address was last checked)",
+    },
+    "cited_not_listed": {
+        "nl": "de pagina verwijst naar [^{section}], maar noemt '{section}' niet onder sources: in de gegevens bovenaan; zet het daar bij",
+        "en": "the page cites [^{section}] but does not list '{section}' under sources: in its front matter; add it there",
+    },
+    "listed_not_cited": {
+        "nl": "de gegevens bovenaan noemen '{section}' onder sources:, maar geen voetnoot op de pagina verwijst naar [^{section}]; verwijs ernaar waar de pagina de bron gebruikt, of haal het weg",
+        "en": "the front matter lists '{section}' under sources:, but no footnote on the page cites [^{section}]; cite it where the page uses it, or remove it",
+    },
+    # --- data files (JSON Schema, kb/schema.py) -----------------------------------------------
+    "schema_this": {"nl": "dit", "en": "this"},
+    "data_in": {"nl": " in {where}", "en": " in {where}"},
+    "data_unknown_field": {
+        "nl": "onbekend veld '{field}'{where}; toegestane velden: {allowed}",
+        "en": "unknown field '{field}'{where}; allowed fields are: {allowed}",
+    },
+    "data_hint": {"nl": ": {hint}", "en": ": {hint}"},
+    "data_pattern": {
+        "nl": "{subject} is '{value}', en dat heeft niet de verwachte vorm{hint}",
+        "en": "{subject} is '{value}', which does not have the expected form{hint}",
+    },
+    "data_date": {
+        "nl": "{subject} is '{value}', en dat is geen bestaande datum{hint}",
+        "en": "{subject} is '{value}', which is not a real date{hint}",
+    },
+    "data_hint_brackets": {"nl": " ({hint})", "en": " ({hint})"},
+    "data_number_as_text": {
+        "nl": "{subject} is {value}, wat YAML als getal leest: zet het tussen aanhalingstekens{hint}",
+        "en": "{subject} is {value}, which YAML reads as a number: put it in quotes{hint}",
+    },
+    "kind_whole_number": {"nl": "een geheel getal", "en": "a whole number"},
+    "kind_empty": {"nl": "leeg", "en": "empty"},
+    "data_one_of": {
+        "nl": "{subject} heeft niet de verwachte vorm{hint}",
+        "en": "{subject} does not have the expected form{hint}",
+    },
+    "data_too_long": {
+        "nl": "{subject} is te lang (hoogstens {limit} tekens)",
+        "en": "{subject} is too long (at most {limit} characters)",
+    },
+    "data_out_of_range": {
+        "nl": "{subject} is {value}, en dat valt buiten het toegestane bereik",
+        "en": "{subject} is {value}, which is out of range",
+    },
+    "data_other": {"nl": "{subject}: {detail}", "en": "{subject}: {detail}"},
     # --- kb check's summary ---------------------------------------------------------------
     "warning": {"nl": "waarschuwing", "en": "warning"},
     "summary_problems": {

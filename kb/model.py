@@ -11,6 +11,7 @@ from pathlib import Path
 from kb import yamlio
 from kb.checks import check_all
 from kb.generated import generated_pages
+from kb.messages import say
 from kb.pages import Page, PageError, read_page
 from kb.problems import Problem, relative
 
@@ -102,7 +103,7 @@ def load(root: Path | str = ".") -> Knowledge:
         path = data_dir / f"{name}.yml"
         knowledge.data_paths[name] = path
         if not path.exists():
-            knowledge.problems.append(Problem(knowledge.rel(path), None, "this data file is missing"))
+            knowledge.problems.append(Problem(knowledge.rel(path), None, say("data_file_missing")))
             continue
         try:
             knowledge.data[name] = yamlio.load_file(path)
@@ -111,7 +112,7 @@ def load(root: Path | str = ".") -> Knowledge:
 
     docs = knowledge.docs_dir
     if not docs.is_dir():
-        knowledge.problems.append(Problem("docs", None, "the docs/ folder with the pages is missing"))
+        knowledge.problems.append(Problem("docs", None, say("docs_missing")))
         return knowledge
     for path in sorted(docs.rglob("*.md")):
         try:

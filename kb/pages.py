@@ -148,7 +148,7 @@ def parse_page(text: str, rel: str, path: Path | None = None) -> Page:
     """Parse a page's Markdown. The indexer calls this again on the text with its blocks expanded."""
     lang = language_of(rel)
     if lang is None:
-        raise PageError(1, "the file name must end in .nl.md (Dutch) or .en.md (English)")
+        raise PageError(1, say("page_file_name"))
     tokens = _tokens(text)
 
     meta, meta_line, body_line = None, 1, 1
@@ -160,9 +160,9 @@ def parse_page(text: str, rel: str, path: Path | None = None) -> Page:
         except yamlio.YamlError as error:
             raise PageError(error.line, say("front_matter", advice=error.message)) from None
     if meta is None:
-        raise PageError(1, "the page has no front matter (a block between --- lines at the top)")
+        raise PageError(1, say("page_no_front_matter"))
     if not isinstance(meta, dict):
-        raise PageError(meta_line, "the front matter must be a list of 'field: value' lines")
+        raise PageError(meta_line, say("page_front_matter_shape"))
 
     page = Page(path=path or Path(rel), rel=rel, lang=lang, meta=meta, meta_line=meta_line, body_line=body_line,
                 source=text)

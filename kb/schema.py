@@ -9,6 +9,7 @@ from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
 from kb import yamlio
+from kb.messages import say
 from kb.problems import Problem
 
 SCHEMA_DIR = Path(__file__).parent / "schemas"
@@ -29,41 +30,45 @@ def validator(name: str) -> jsonschema.Draft202012Validator:
 
 
 def _describe(error: jsonschema.ValidationError) -> str:
-    """Turn a JSON Schema error into a sentence an editor understands."""
+    """Turn a JSON Schema error into a sentence an editor understands, in the chosen language.
+
+    The schema's own `description` (the hint) is quoted as written in the schema."""
     where = ".".join(str(p) for p in error.absolute_path)
-    subject = f"'{where}'" if where else "this"
+    subject = f"'{where}'" if where else say("schema_this")
     hint = error.schema.get("description") if isinstance(error.schema, dict) else None
+    after_colon = say("data_hint", hint=hint) if hint else ""  # ": the description"
     if error.validator == "required":
         missing = error.message.split("'")[1]
-        return f"the field '{missing}' is missing" + (f" (in {where})" if where else "")
+        return say("schema_required", field=missing, where=say("in", where=where) if where else "")
     if error.validator == "additionalProperties":
         allowed = ", ".join(sorted(error.schema.get("properties", {})))
         extra = ", ".join(sorted(map(str, set(error.instance) - set(error.schema.get("properties", {})))))
-        return f"unknown field '{extra}'" + (f" in {where}" if where else "") + f"; allowed fields are: {allowed}"
+        return say("data_unknown_field", field=extra, where=say("data_in", where=where) if where else "", allowed=allowed)
     if error.validator == "enum":
         allowed = ", ".join(str(v) for v in error.validator_value)
-        return f"{subject} is '{error.instance}', which is not one of the allowed values: {allowed}"
+        return say("schema_enum", subject=subject, value=error.instance, allowed=allowed)
     if error.validator == "pattern":
-        return f"{subject} is '{error.instance}', which does not have the expected form" + (f": {hint}" if hint else "")
+        return say("data_pattern", subject=subject, value=error.instance, hint=after_colon)
     if error.validator == "format":
-        return f"{subject} is '{error.instance}', which is not a real date" + (f": {hint}" if hint else "")
+        return say("data_date", subject=subject, value=error.instance, hint=after_colon)
     if error.validator == "type" and isinstance(error.instance, (int, float)) and "string" in str(error.validator_value):
         # YAML reads 2.0 or 2026 as a number; the editor meant text.
-        return f"{subject} is {error.instance}, which YAML reads as a number: put it in quotes" + (f" ({hint})" if hint else "")
+        return say("data_number_as_text", subject=subject, value=error.instance,
+                   hint=say("data_hint_brackets", hint=hint) if hint else "")
     if error.validator == "type":
-        kinds = {"string": "text", "integer": "a whole number", "number": "a number", "array": "a list",
-                 "object": "a set of 'field: value' lines", "null": "empty"}
+        kinds = {"string": "kind_text", "integer": "kind_whole_number", "number": "kind_number", "array": "kind_list",
+                 "object": "kind_mapping", "null": "kind_empty"}
         wanted = error.validator_value if isinstance(error.validator_value, list) else [error.validator_value]
-        return f"{subject} should be " + " or ".join(kinds.get(w, w) for w in wanted)
+        return say("schema_type", subject=subject, wanted=say("or").join(say(kinds[w]) if w in kinds else w for w in wanted))
     if error.validator == "oneOf":
-        return f"{subject} does not have the expected form" + (f": {hint}" if hint else "")
+        return say("data_one_of", subject=subject, hint=after_colon)
     if error.validator in ("minItems", "minLength"):
-        return f"{subject} is empty or too short"
+        return say("schema_empty", subject=subject)
     if error.validator == "maxLength":
-        return f"{subject} is too long (at most {error.validator_value} characters)"
+        return say("data_too_long", subject=subject, limit=error.validator_value)
     if error.validator in ("minimum", "maximum"):
-        return f"{subject} is {error.instance}, which is out of range"
-    return f"{subject}: {error.message}"
+        return say("data_out_of_range", subject=subject, value=error.instance)
+    return say("data_other", subject=subject, detail=error.message)
 
 
 def schema_problems(name: str, data, file: str) -> list[Problem]:

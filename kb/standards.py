@@ -322,7 +322,7 @@ def schema_problems(meta, file: str) -> list[Problem]:
 
 def _describe(error) -> str:
     where = ".".join(str(p) for p in error.absolute_path)
-    subject = f"'{where}'" if where else "dit"
+    subject = f"'{where}'" if where else say("schema_this")
     hint = error.schema.get("description", "") if isinstance(error.schema, dict) else ""
     instance = error.instance
     if error.validator == "required":

@@ -3,6 +3,7 @@ policy areas, context and actionable questions, levels and next steps. Each Prob
 line in kb/data/wizard.yml an editor has to fix."""
 from __future__ import annotations
 
+from kb.messages import say
 from kb.pages import LANGUAGES
 from kb.problems import Problem
 
@@ -30,7 +31,7 @@ def _check_context(model, questions: dict, file: str) -> list[Problem]:
             when = entry.get("when") if isinstance(entry.get("when"), dict) else {}
             for factor in when:
                 if factor in context:
-                    problems.append(Problem(file, when.line_of(factor), f"{kind[:-1]} '{entry.get('id')}' asks about '{factor}', a context question: it may only choose the cases shown, never weigh in the advice; remove the condition"))
+                    problems.append(Problem(file, when.line_of(factor), say("context_in_condition", where=say(f"where_{kind[:-1]}", id=entry.get("id")), factor=factor)))
     return problems
 
 
@@ -46,9 +47,10 @@ def _check_actionable(questions: dict, file: str) -> list[Problem]:
             allowed = [o.get("value") for o in question.get("options") or [] if isinstance(o, dict)]
         for value in actionable["towards"]:
             if value not in allowed:
-                problems.append(Problem(file, actionable.line_of("towards"), f"question '{factor}' is actionable towards '{value}', which is not one of its answers: {', '.join(map(str, allowed))}"))
+                problems.append(Problem(file, actionable.line_of("towards"), say("actionable_unknown_answer", factor=factor, value=value,
+                                                                                    allowed=", ".join(map(str, allowed)))))
         if question.get("context"):
-            problems.append(Problem(file, question.line_of("actionable"), f"question '{factor}' is a context question, so changing it never changes the advice: it cannot be actionable"))
+            problems.append(Problem(file, question.line_of("actionable"), say("actionable_context", factor=factor)))
     return problems
 
 
@@ -62,10 +64,10 @@ def _check_case_areas(kb, model, questions: dict, file: str) -> list[Problem]:
     for area, case_ids in areas.items():
         line = areas.line_of(area)
         if area_question is None or area not in values:
-            problems.append(Problem(file, line, f"case_areas names '{area}', which is not an answer of the question policy_area; known: {', '.join(map(str, values))}"))
+            problems.append(Problem(file, line, say("case_area_unknown", area=area, known=", ".join(map(str, values)))))
         for case_id in case_ids if isinstance(case_ids, list) else []:
             if case_id not in kb.cases:
-                problems.append(Problem(file, line, f"case_areas '{area}' names the case '{case_id}', which is not in kb/data/cases.yml"))
+                problems.append(Problem(file, line, say("case_area_unknown_case", area=area, case=case_id)))
     return problems
 
 
@@ -76,7 +78,8 @@ def _check_forms(kb, model, file: str) -> list[Problem]:
     for form in _entries(model, "forms"):
         level = form.get("pays_for_results")
         if isinstance(level, int) and level not in known_levels:
-            problems.append(Problem(file, form.line_of("pays_for_results"), f"the form '{form.get('id')}' has pays_for_results {level}, which is not under levels; known: {', '.join(map(str, sorted(known_levels)))}"))
+            problems.append(Problem(file, form.line_of("pays_for_results"), say("form_unknown_level", form=form.get("id"), level=level,
+                                                                                     known=", ".join(map(str, sorted(known_levels))))))
         for step in form.get("next_steps") or []:
             if not isinstance(step, dict):
                 continue
@@ -86,11 +89,13 @@ def _check_forms(kb, model, file: str) -> list[Problem]:
                 for lang in LANGUAGES:
                     page = kb.page_by_stem(stem, lang) or kb.page_by_stem(f"{stem}/index", lang)
                     if page is None:
-                        problems.append(Problem(file, step.line_of("page"), f"a next step of '{form.get('id')}' points to the page '{stem}', which has no version in {lang} (docs/{stem}.{lang}.md)"))
+                        problems.append(Problem(file, step.line_of("page"), say("next_step_no_page", form=form.get("id"), stem=stem,
+                                                                                  language=say(f"in_lang_{lang}"), lang=lang)))
                     elif anchors.get(lang) and anchors[lang] not in {h.slug for h in page.headings}:
-                        problems.append(Problem(file, step.line_of("anchor"), f"a next step of '{form.get('id')}' points to the section '#{anchors[lang]}', which is not a heading on docs/{page.rel}"))
+                        problems.append(Problem(file, step.line_of("anchor"), say("next_step_no_heading", form=form.get("id"), anchor=anchors[lang],
+                                                                                    page=page.rel)))
             if isinstance(step.get("url"), dict):
                 for _lang, url in step["url"].items():
                     if not isinstance(url, str) or not url.startswith("/") or url.startswith("//"):
-                        problems.append(Problem(file, step.line_of("url"), f"a next step of '{form.get('id')}' has the address '{url}'; write an address on this site, starting with /"))
+                        problems.append(Problem(file, step.line_of("url"), say("next_step_address", form=form.get("id"), url=url)))
     return problems

@@ -11,6 +11,7 @@ after the knowledge model's own checks (publish.checks).
 from __future__ import annotations
 
 from kb.blocks import check_block
+from kb.messages import say
 from kb.pages import CITATION
 from kb.problems import Problem
 from publish.render import expand_blocks
@@ -26,11 +27,10 @@ def _check_external_documents(kb) -> list[Problem]:
     for doc in kb.items("sources", "documents"):
         if doc.get("kind") != "external":
             continue
-        for key, what in (("url", "a 'url' (the web address where a reader can check it)"),
-                          ("checked", "a 'checked' date (YYYY-MM-DD, when the address was last checked)")):
+        for key in ("url", "checked"):
             if not doc.get(key):
                 problems.append(Problem(file, doc.line_of("kind"),
-                                        f"the external source '{doc.get('id')}' needs {what}; without it the fact cannot be traced"))
+                                        say("external_needs", id=doc.get("id"), what=say(f"external_{key}"))))
     return problems
 
 
@@ -60,8 +60,8 @@ def _check_page(kb, page) -> list[Problem]:
     problems = []
     for section_id, line in cited.items():
         if section_id in kb.sections and section_id not in declared:
-            problems.append(Problem(file, line, f"the page cites [^{section_id}] but does not list '{section_id}' under sources: in its front matter; add it there"))
+            problems.append(Problem(file, line, say("cited_not_listed", section=section_id)))
     for section_id in declared:
         if section_id in kb.sections and section_id not in cited:
-            problems.append(Problem(file, page.line_of("sources"), f"the front matter lists '{section_id}' under sources:, but no footnote on the page cites [^{section_id}]; cite it where the page uses it, or remove it"))
+            problems.append(Problem(file, page.line_of("sources"), say("listed_not_cited", section=section_id)))
     return problems

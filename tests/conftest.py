@@ -15,6 +15,17 @@ ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM = "/usr/bin/chromium"
 
 
+@pytest.fixture(autouse=True)
+def _messages_in_dutch():
+    """Every test starts with kb's messages in Dutch, the default, whatever an earlier test in this
+    process chose (`kb check --lang en` in-process sets the language for the process)."""
+    from kb import messages
+
+    messages.set_language("nl")
+    yield
+    messages.set_language("nl")
+
+
 @pytest.fixture(scope="session")
 def build_dir(tmp_path_factory, worker_id) -> Path:
     """The real content built once, exactly as `kb build` does it, and shared by the test processes

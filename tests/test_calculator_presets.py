@@ -6,8 +6,17 @@ import json
 
 import pytest
 
+from kb import messages
 from pricing import calculate, validate
 from pricing.presets import request_in
+
+
+@pytest.fixture(autouse=True)
+def english():
+    """These tests read the English messages of `kb.load` (Dutch is the default)."""
+    messages.set_language("en")
+    yield
+    messages.set_language("nl")
 
 
 def presets(knowledge):

@@ -11,7 +11,8 @@ from tests.helpers import kb_cli, kb_subprocess
 
 
 def kb_check(path: Path) -> subprocess.CompletedProcess:
-    return kb_cli("check", path)
+    """`kb check --lang en`: these tests assert the English messages (Dutch is the default, tested below)."""
+    return kb_cli("check", "--lang", "en", path)
 
 
 def edit(path: Path, old: str, new: str, count: int = 1) -> None:
@@ -108,7 +109,7 @@ def test_glossary_term_defined_twice(project_copy):
 def test_invalid_yaml_names_the_line(project_copy):
     cases = project_copy / "kb/data/cases.yml"
     edit(cases, "    place: Enschede\n", "    place: Enschede: Twente\n")
-    result = kb_check(project_copy)
+    result = kb_cli("check", project_copy)  # Dutch, the default
     assert result.returncode == 1
     line = line_of(cases, "Enschede: Twente")
     assert f"kb/data/cases.yml:{line}: deze tekst bevat een dubbele punt: zet de hele tekst tussen aanhalingstekens" in result.stderr
@@ -147,3 +148,35 @@ def test_a_glossary_page_must_exist(project_copy):
     result = kb_check(project_copy)
     assert result.returncode == 1
     assert f"kb/data/glossary.yml:{line}: term 'sib': there is no page 'vormen/sibb' in both languages" in result.stderr
+
+
+def test_every_message_has_a_dutch_and_an_english_text_with_the_same_placeholders():
+    from string import Formatter
+
+    from kb.messages import MESSAGES
+
+    def placeholders(text: str) -> set[str]:
+        return {name for _, name, _, _ in Formatter().parse(text) if name is not None}
+
+    for key, texts in MESSAGES.items():
+        assert set(texts) == {"nl", "en"}, key
+        assert all(isinstance(text, str) and text.strip() for text in texts.values()), key
+        assert placeholders(texts["nl"]) == placeholders(texts["en"]), key
+
+
+def test_problems_are_in_dutch_by_default(project_copy):
+    page = project_copy / "docs/index.nl.md"
+    edit(page, "(basis/spectrum.md)", "(basis/spectrun.md)")
+    link = line_of(page, "basis/spectrun.md")
+    cases = project_copy / "kb/data/cases.yml"
+    edit(cases, "    form: hib\n", "    form: hibb\n")
+    form = line_of(cases, "form: hibb")
+    (project_copy / "docs/basis/voordelen.en.md").unlink()
+    result = kb_cli("check", project_copy)
+    assert result.returncode == 1
+    assert (f"docs/index.nl.md:{link}: de link 'basis/spectrun.md' verwijst naar een pagina die niet bestaat "
+            "(gezocht naar docs/basis/spectrun.nl.md)") in result.stderr
+    assert re.search(rf"kb/data/cases.yml:{form}: de casus '[\w-]+' heeft de vorm 'hibb', maar die staat niet in "
+                     r"kb/data/forms.yml; bekende vormen: ", result.stderr)
+    assert "docs/basis/voordelen.nl.md:1: deze pagina heeft geen Engelse versie: maak docs/basis/voordelen.en.md" in result.stderr
+    assert "the link" not in result.stderr and "which does not exist" not in result.stderr

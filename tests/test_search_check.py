@@ -1,8 +1,19 @@
 """`kb check` validates kb/data/search.yml: broken copies fail, naming the file and the line."""
 from __future__ import annotations
 
+import pytest
+
 import kb
+from kb import messages
 from tests.test_kb_check import edit, line_of
+
+
+@pytest.fixture(autouse=True)
+def english():
+    """These tests read the English messages of `kb.load` (Dutch is the default)."""
+    messages.set_language("en")
+    yield
+    messages.set_language("nl")
 
 
 def problems_in(copy, file="kb/data/search.yml") -> list[str]:
