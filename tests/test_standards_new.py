@@ -226,7 +226,7 @@ def test_the_summary_counts_in_words(project_copy):
     for lang in ("nl", "en"):
         edit(project_copy / f"docs/basis/spectrum.{lang}.md", "\n# ", "\n# Tweede kop\n\n# ")
     english = kb_cli("check", project_copy, "--lang", "en")
-    dutch = kb_cli("check", project_copy)  # last: Dutch, the default, stays set for the next test
+    dutch = kb_cli("check", project_copy)
     assert dutch.returncode == english.returncode == 1
     assert dutch.stderr.rstrip().endswith("\n2 problemen gevonden. Er is niets gepubliceerd."), dutch.stderr
     assert english.stderr.rstrip().endswith("\n2 problems found. Nothing was published."), english.stderr
