@@ -616,10 +616,6 @@ MESSAGES = {
     # --- data files (JSON Schema, kb/schema.py) -----------------------------------------------
     "schema_this": {"nl": "dit", "en": "this"},
     "data_in": {"nl": " in {where}", "en": " in {where}"},
-    "data_unknown_field": {
-        "nl": "onbekend veld '{field}'{where}; toegestane velden: {allowed}",
-        "en": "unknown field '{field}'{where}; allowed fields are: {allowed}",
-    },
     "data_hint": {"nl": ": {hint}", "en": ": {hint}"},
     "data_pattern": {
         "nl": "{subject} is '{value}', en dat heeft niet de verwachte vorm{hint}",

@@ -43,7 +43,7 @@ def _describe(error: jsonschema.ValidationError) -> str:
     if error.validator == "additionalProperties":
         allowed = ", ".join(sorted(error.schema.get("properties", {})))
         extra = ", ".join(sorted(map(str, set(error.instance) - set(error.schema.get("properties", {})))))
-        return say("data_unknown_field", field=extra, where=say("data_in", where=where) if where else "", allowed=allowed)
+        return say("schema_unknown", field=extra, where=say("data_in", where=where) if where else "", allowed=allowed)
     if error.validator == "enum":
         allowed = ", ".join(str(v) for v in error.validator_value)
         return say("schema_enum", subject=subject, value=error.instance, allowed=allowed)
